@@ -1,0 +1,144 @@
+"""Understanding one message: what the writer wants, as CONTRACT.md §2 fixes it.
+
+``understand(message, now=..., options=...)`` is a pure function of its inputs: no server, no
+database, no clock of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from mailbot.mail.message import InboundMessage, MachineKind
+from mailbot.understand import fields
+from mailbot.understand.choice import pick
+from mailbot.understand.intent import (
+    hits,
+    is_question,
+    looks_commercial,
+    looks_out_of_office,
+    review_reasons,
+)
+from mailbot.understand.lexicon import Lexicon, load
+from mailbot.understand.result import Option, ParseResult
+from mailbot.understand.times import read_times
+from mailbot.understand.windows import Context
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|vs|sv|aw|vb|vl|fw|fwd|wg)\s*:\s*)+", re.IGNORECASE)
+
+__all__ = ["ParseResult", "Option", "understand"]
+
+
+def _own_addresses(msg: InboundMessage) -> set[str]:
+    """The booking mailbox's addresses, as this message names them (plus-tags removed)."""
+    return {re.sub(r"\+[^@]*@", "@", a.addr) for a in msg.recipients if a.addr}
+
+
+def request_text(msg: InboundMessage) -> str:
+    """The text that counts: the writer's own words and what they forward, never our own mail."""
+    ours = _own_addresses(msg)
+    parts = [msg.own_text]
+    for q in msg.quoted:
+        if q.kind != "forward" or q.author is None:
+            continue
+        if re.sub(r"\+[^@]*@", "@", q.author.addr) in ours or "ajanvaraus" in q.author.name.lower():
+            continue
+        parts.append(q.text)
+    return "\n\n".join(p for p in parts if p and p.strip())
+
+
+def understand(
+    msg: InboundMessage,
+    *,
+    now: datetime,
+    options: list[Option] | None = None,
+    horizon_days: int = 90,
+    tz: ZoneInfo = HELSINKI,
+) -> ParseResult:
+    now = now.astimezone(tz)
+    text = request_text(msg)
+    if msg.machine is not None:
+        lang = fields.detect_language(msg.machine_text or text or msg.subject)
+        return ParseResult("other" if msg.machine is MachineKind.BULK else "auto_reply", lang)
+    lang = fields.detect_language(text or msg.subject)
+    lex = load(lang)
+    low = text.lower()
+    if looks_out_of_office(low, lex):
+        return ParseResult("auto_reply", lang)
+    if looks_commercial(low, lex):
+        return ParseResult("other", lang)
+
+    result = ParseResult(_intent(low, lex, options, now, tz, horizon_days), lang)
+    ctx = Context(now=now, horizon_days=horizon_days, tz=tz)
+    if result.intent in ("request", "decline", "reschedule"):
+        reading = read_times(text, lex, ctx, skip_references=result.intent != "request")
+        result.windows = reading.windows
+        for problem in reading.problems:
+            result.review(problem)
+    if result.intent == "confirm":
+        _choose(result, text, options or [], lex, tz)
+    _fill_fields(result, msg, text, lex)
+    if result.intent == "question":
+        result.review("question for staff")
+    for reason in review_reasons(text, lex, lang):
+        result.review(reason)
+    return result
+
+
+def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime, tz: ZoneInfo, horizon: int) -> str:
+    cancel = hits(lex, lex.INTENT["cancel"], low)
+    move = hits(lex, lex.INTENT["reschedule"], low)
+    if move:
+        return "reschedule"
+    if cancel:
+        return "cancel"
+    if options:
+        choice = pick(low, options, lex, tz)
+        declined = hits(lex, lex.INTENT["decline"], low)
+        if declined and not choice.number:
+            return "decline"
+        if choice.cue:
+            return "confirm"
+        if declined:
+            return "decline"
+        reading = read_times(low, lex, Context(now=now, horizon_days=horizon, tz=tz), skip_references=True)
+        if reading.windows:
+            return "decline"
+        return "confirm"
+    if is_question(low, lex):
+        return "question"
+    return "request"
+
+
+def _choose(result: ParseResult, text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> None:
+    choice = pick(text, options, lex, tz)
+    if choice.number is not None:
+        result.choice = choice.number
+    elif len(choice.candidates) > 1:
+        result.review("choice fits more than one option")
+    else:
+        result.review("choice matches no option")
+
+
+def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexicon) -> None:
+    if result.intent == "confirm":
+        return
+    low = text.lower()
+    result.service = fields.service(low, lex)
+    if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
+        result.service = fields.service(msg.subject.lower(), lex)
+    result.mode = fields.mode(low, lex)
+    if result.mode != "remote":
+        result.location = fields.location(text, lex.lang)
+    if result.service != "individual":
+        result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS)
+    result.sessions = fields.count(low, lex, lex.SESSIONS)
+    result.cadence = fields.cadence(low, lex)
+    sender_names = {p.lower() for p in (msg.sender.name.split() if msg.sender else [])}
+    result.supervisor = fields.supervisor(text, lex, sender_names)
+    if result.intent in ("cancel", "reschedule"):
+        result.sessions = None
+        result.participants = None
+        result.cadence = None

@@ -1,0 +1,72 @@
+"""Which proposed option a reply picks (CONTRACT §2.3): by number, by day, by date or by time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from mailbot.understand.lexicon import Lexicon, compile_alternation
+from mailbot.understand.mentions import find_mentions
+from mailbot.understand.result import Option
+
+_NUMBERED = re.compile(
+    r"(?:vaihtoehto|vaihtoehdon|vaihtoehdot|vaihtoehtoa|vaihtoehdoista|nro|numero|alternativ|alternativet|nr|nummer|"
+    r"option|number|no\.|#)\s*(\d)(?!\d|\.\d)"
+)
+_BARE_DIGIT = re.compile(r"^\W*(\d)\W*(?:\s+\w+){0,4}\W*$")
+
+
+@dataclass
+class Choice:
+    number: int | None  # the option's n, when exactly one fits
+    candidates: set[int]  # every option that fits what the writer said
+    cue: bool  # the writer said something that picks among options
+
+
+def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice:
+    low = text.lower()
+    ns = {o.n for o in options}
+    if compile_alternation(tuple(lex.CHOICE_ANY)).search(low):
+        return Choice(None, ns, True)
+    numbered = {int(m.group(1)) for m in _NUMBERED.finditer(low)}
+    words = {v for k, v in lex.CHOICE_NUMBERS.items() if re.search(rf"(?<![\w]){re.escape(k)}(?![\w])", low)}
+    words = {max(ns) if v == -1 and ns else v for v in words}
+    first_line = next((ln for ln in low.splitlines() if ln.strip()), "")
+    bare = _BARE_DIGIT.match(first_line)
+    if bare and not re.search(r"\d[.:/]\d", first_line):
+        numbered.add(int(bare.group(1)))
+    picked = (numbered or words) & ns
+    if len(picked) == 1:
+        return Choice(picked.pop(), picked, True)
+    if len(picked) > 1:
+        return Choice(None, picked, True)
+    candidates = set(ns)
+    cue = False
+    for m in find_mentions(low, lex):
+        fits: set[int] | None = None
+        if m.kind == "date" and m.day and m.month:
+            fits = {o.n for o in options if (o.start.astimezone(tz).day, o.start.astimezone(tz).month) == (m.day, m.month)}
+        elif m.kind == "weekday":
+            fits = {o.n for o in options if o.start.astimezone(tz).weekday() in m.weekdays}
+        elif m.kind == "relday" and m.offset is not None:
+            continue
+        if m.kind in ("time", "weekday", "date") and m.times:
+            a, b = m.times[0]
+            by_time = {o.n for o in options if _fits_time(o, a, b, tz)}
+            fits = by_time if fits is None else fits & by_time
+        if fits is None:
+            continue
+        cue = True
+        candidates &= fits
+    if not cue:
+        return Choice(None, set(), False)
+    return Choice(candidates.pop() if len(candidates) == 1 else None, candidates, True)
+
+
+def _fits_time(o: Option, a: int, b: int, tz: ZoneInfo) -> bool:
+    s = o.start.astimezone(tz)
+    start = s.hour * 60 + s.minute
+    if b - a == 60:  # "klo 14": the option that starts then
+        return start == a
+    return a <= start < b  # "aamupäivällä": an option that starts in that part of the day

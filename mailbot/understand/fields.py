@@ -1,0 +1,150 @@
+"""Who, what and where: service, mode, location, participants, sessions, cadence, supervisor, language."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, load
+from mailbot.understand.places_data import FORMS as PLACE_FORMS
+
+_WORD = re.compile(r"[a-zåäöéü]+(?:[-'][a-zåäö]+)*")
+_STOP = {lang: frozenset(load(lang).STOPWORDS) for lang in LANGUAGES}
+
+
+def detect_language(text: str, default: str = "fi") -> str:
+    """The language with most of its common words in the text; Finnish on a tie or no text."""
+    words = _WORD.findall(text.lower())
+    scores = {lang: sum(1 for w in words if w in _STOP[lang]) for lang in LANGUAGES}
+    best = max(scores.values())
+    if best == 0:
+        return default
+    for lang in (default, *LANGUAGES):
+        if scores[lang] == best:
+            return lang
+    return default
+
+
+def find(lex: Lexicon, fragments: list[str], text: str) -> re.Match[str] | None:
+    return compile_alternation(tuple(fragments)).search(text)
+
+
+def service(text: str, lex: Lexicon) -> str | None:
+    """Explicit names win over what is implied by who the supervision is for."""
+    for suffix in ("", "_implied"):
+        hits = []
+        for kind in ("leader", "group", "individual"):
+            m = find(lex, lex.SERVICE[kind + suffix], text)
+            if m:
+                hits.append((m.start(), kind))
+        if hits:
+            return sorted(hits)[0][1] if suffix == "" or len(hits) == 1 else _implied_order(hits)
+    return None
+
+
+def _implied_order(hits: list[tuple[int, str]]) -> str:
+    kinds = {k for _, k in hits}
+    for kind in ("leader", "group", "individual"):
+        if kind in kinds:
+            return kind
+    return hits[0][1]
+
+
+def mode(text: str, lex: Lexicon) -> str | None:
+    if find(lex, lex.MODE_EITHER, text):
+        return None
+    remote = find(lex, lex.MODE["remote"], text)
+    onsite = find(lex, lex.MODE["onsite"], text)
+    if remote and onsite:
+        return None
+    return "remote" if remote else "onsite" if onsite else None
+
+
+_OFFICE_WORDS = re.compile(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|vastaanot\w*)")
+_FI_LOCATIVE = re.compile(r"(?:ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$")
+_SV_EN_BEFORE = re.compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
+
+
+def location(text: str, lang: str) -> str | None:
+    """A town where the meeting should be: a locative form ("Oulussa", "Tampereelle"), a town before
+    an office word ("Turun toimipisteessänne", "your Espoo office") or after a preposition ("i Åbo")."""
+    low = text.lower()
+    for m in _WORD.finditer(low):
+        word = m.group()
+        town = PLACE_FORMS.get(word)
+        if not town:
+            continue
+        if _OFFICE_WORDS.match(low[m.end():m.end() + 40]):
+            return town
+        if lang == "fi" and word != town.lower() and _FI_LOCATIVE.search(word):
+            return town
+        if _SV_EN_BEFORE.search(low[max(0, m.start() - 12):m.start()]):
+            return town
+    return None
+
+
+def number_pattern(lex: Lexicon) -> str:
+    words = sorted(lex.NUMBERS, key=len, reverse=True)
+    return r"(?P<n>\d{1,3}|" + "|".join(re.escape(w) for w in words) + r")"
+
+
+def _number(value: str, lex: Lexicon) -> int | None:
+    return int(value) if value.isdigit() else lex.NUMBERS.get(value)
+
+
+def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | None = None) -> int | None:
+    n_rx = number_pattern(lex)
+    skip_rx = compile_alternation(tuple(skip)) if skip else None
+    for tpl in patterns:
+        rx = re.compile(r"(?<![\w-])" + tpl.replace("{N}", n_rx), re.IGNORECASE)
+        for m in rx.finditer(text):
+            if skip_rx and skip_rx.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            n = _number(m.group("n").lower(), lex)
+            paren = re.match(r"\s*\((\d+)\)", text[m.end("n"):])
+            if paren:
+                n = int(paren.group(1))
+            if n and 0 < n < 500:
+                return n
+    return None
+
+
+def cadence(text: str, lex: Lexicon) -> str | None:
+    hits = [(m.start(), kind) for kind, frags in lex.CADENCE.items() if (m := find(lex, frags, text))]
+    return sorted(hits)[0][1] if hits else None
+
+
+_NAME = r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
+
+
+def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
+    """A person asked for by name near a supervisor cue, in the basic form."""
+    cues = compile_alternation(tuple(lex.SUPERVISOR_CUES))
+    for m in re.finditer(_NAME, text):
+        name = m.group("name")
+        if any(part.lower() in exclude for part in name.split()):
+            continue
+        window = text[max(0, m.start() - 60):m.end() + 40].lower()
+        if not cues.search(window):
+            continue
+        if re.search(r"puolesta|behalf|vägnar", text[m.end():m.end() + 15].lower()):
+            continue
+        return basic_name(name, lex.lang)
+    return None
+
+
+def basic_name(name: str, lang: str) -> str:
+    """'Aino Virtasen' → 'Aino Virtanen'; 'Mikko Laineen' → 'Mikko Laine'."""
+    if lang != "fi":
+        return name
+    first, last = name.split(maxsplit=1)
+    for suffix, repl in (("sella", "nen"), ("selle", "nen"), ("selta", "nen"), ("sen", "nen"), ("eelle", "e"),
+                         ("eella", "e"), ("een", "e"), ("lle", ""), ("lla", ""), ("llä", "")):
+        if last.endswith(suffix) and len(last) > len(suffix) + 2:
+            last = last[: -len(suffix)] + repl
+            break
+    else:
+        if last.endswith("n") and not last.endswith("nen") and len(last) > 4:
+            last = last[:-1]
+    if first.endswith("n") and len(first) > 4 and first[-2] in "aeiouyäö" and first[:-1][-1] in "aeiouyäö":
+        first = first[:-1]
+    return f"{first} {last}"

@@ -1,0 +1,55 @@
+"""What kind of message this is (CONTRACT §2 intent) and what a person should look at."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.understand.lexicon import Lexicon, compile_alternation
+
+
+def hits(lex: Lexicon, fragments: list[str], text: str) -> int:
+    return len(compile_alternation(tuple(fragments)).findall(text))
+
+
+def looks_out_of_office(text: str, lex: Lexicon) -> bool:
+    """An auto-reply with no telltale header: its text is all that shows it."""
+    n = hits(lex, lex.OUT_OF_OFFICE, text)
+    if n >= 2:
+        return True
+    return n == 1 and hits(lex, lex.INTENT["request"], text) == 0 and len(text) < 600
+
+
+def looks_commercial(text: str, lex: Lexicon) -> bool:
+    n = hits(lex, lex.INTENT["other"], text)
+    return n >= 2 or (n == 1 and hits(lex, lex.INTENT["domain"], text) == 0)
+
+
+def question_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if s.strip().endswith("?")]
+
+
+def is_question(text: str, lex: Lexicon) -> bool:
+    """Asks about price, invoicing or what supervision is, rather than for a time."""
+    q = hits(lex, lex.INTENT["question"], " ".join(question_sentences(text)) or text)
+    if q == 0:
+        return False
+    return q >= hits(lex, lex.INTENT["request"], text)
+
+
+def review_reasons(text: str, lex: Lexicon, writer_lang: str) -> list[str]:
+    low = text.lower()
+    reasons = []
+    names = {
+        "complaint": "complaint", "contact": "asks to be contacted", "not_supervision": "not supervision",
+        "crisis": "sensitive or crisis content",
+    }
+    for key, reason in names.items():
+        if hits(lex, lex.REVIEW[key], low):
+            reasons.append(reason)
+    asked = " ".join(question_sentences(low))
+    if asked and hits(lex, lex.REVIEW["fee"] + lex.INTENT["question"], asked):
+        reasons.append("question for staff")
+    for lang, frags in lex.LANGUAGE_NAMES.items():
+        if lang != writer_lang and hits(lex, frags, low):
+            reasons.append(f"supervision wanted in another language ({lang})")
+    return reasons

@@ -1,0 +1,123 @@
+"""Per-language word lists: the only place where Finnish, Swedish and English words live.
+
+Each language module (``fi``, ``sv``, ``en``) defines the same names; ``load(lang)`` validates them
+once and returns a ``Lexicon``. Values are regular-expression fragments matched against
+lower-cased text, so Finnish inflection is written as stems (``maanantai\\w*``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+LANGUAGES = ("fi", "sv", "en")
+
+# name -> expected type ("list" of regex fragments, "dict" of key -> list of fragments, ...)
+_SCHEMA: dict[str, str] = {
+    "STOPWORDS": "words",
+    "WEEKDAYS": "weekdays",
+    "WEEKDAY_ABBR": "weekdays",
+    "HABITUAL": "list",
+    "MONTHS": "months",
+    "MONTH_PART": "parts",
+    "DAY_PARTS": "dayparts",
+    "REL_DAYS": "reldays",
+    "WEEK_WORDS": "dict",
+    "MONTH_WORDS": "dict",
+    "CLOCK": "dict",
+    "DATE_PATTERNS": "list",
+    "NEGATION": "list",
+    "REASON": "list",
+    "PAST": "list",
+    "LAST": "list",
+    "BOOKED_REF": "list",
+    "ANY_TIME": "list",
+    "ASAP": "list",
+    "HOLIDAYS": "list",
+    "NUMBERS": "numbers",
+    "ORDINALS": "numbers",
+    "CHOICE_NUMBERS": "numbers",
+    "CHOICE_ANY": "list",
+    "INTENT": "dict",
+    "SERVICE": "dict",
+    "MODE": "dict",
+    "MODE_EITHER": "list",
+    "CADENCE": "dict",
+    "SESSIONS": "list",
+    "PARTICIPANTS": "list",
+    "LEADS": "list",
+    "SUPERVISOR_CUES": "list",
+    "REVIEW": "dict",
+    "OUT_OF_OFFICE": "list",
+    "LANGUAGE_NAMES": "dict",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    module: ModuleType
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.module, name)
+
+    def rx(self, fragments: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+        """One compiled alternation of fragments, on word boundaries."""
+        return compile_alternation(tuple(fragments))
+
+
+@cache
+def compile_alternation(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+
+class LexiconError(ValueError):
+    """Raised when a lexicon module is missing a name or holds a malformed entry."""
+
+
+def _check_fragments(lang: str, name: str, values: object) -> None:
+    if not isinstance(values, (list, tuple)) or not values:
+        raise LexiconError(f"lexicon {lang}: {name} must be a non-empty list")
+    for v in values:
+        if not isinstance(v, str):
+            raise LexiconError(f"lexicon {lang}: {name} holds a non-string {v!r}")
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise LexiconError(f"lexicon {lang}: {name}: bad pattern {v!r}: {exc}") from exc
+
+
+def validate(lang: str, module: ModuleType) -> None:
+    for name, kind in _SCHEMA.items():
+        if not hasattr(module, name):
+            raise LexiconError(f"lexicon {lang}: {name} is missing")
+        value = getattr(module, name)
+        if kind in ("list", "words"):
+            _check_fragments(lang, name, value)
+        elif kind in ("weekdays", "months"):
+            keys = list(range(7)) if kind == "weekdays" else list(range(1, 13))
+            if sorted(value) != keys:
+                raise LexiconError(f"lexicon {lang}: {name} must have keys for every {kind[:-1]}")
+            for v in value.values():
+                _check_fragments(lang, name, v)
+        elif kind in ("dict", "parts", "dayparts", "reldays"):
+            if not isinstance(value, dict) or not value:
+                raise LexiconError(f"lexicon {lang}: {name} must be a non-empty dict")
+            for v in value.values():
+                _check_fragments(lang, name, v)
+        elif kind == "numbers":
+            if not isinstance(value, dict) or not all(isinstance(n, int) for n in value.values()):
+                raise LexiconError(f"lexicon {lang}: {name} must map words to integers")
+
+
+@cache
+def load(lang: str) -> Lexicon:
+    if lang not in LANGUAGES:
+        raise LexiconError(f"no lexicon for language {lang!r}")
+    module = importlib.import_module(f"mailbot.understand.lexicon.{lang}")
+    validate(lang, module)
+    return Lexicon(lang, module)

@@ -1,0 +1,172 @@
+"""English."""
+
+STOPWORDS = [
+    "the", "and", "i", "is", "to", "for", "we", "you", "would", "be", "hi", "thanks", "on", "at", "of", "in",
+    "my", "me", "our", "us", "it", "a", "an", "with", "this", "that", "can", "could", "like", "please", "am",
+    "are", "will", "work", "works", "best", "regards", "dear", "hello", "have", "would", "should", "if", "or",
+    "but", "not", "week", "time", "session", "sessions", "supervision", "thank", "your",
+]
+
+WEEKDAYS = {
+    0: [r"mondays?"], 1: [r"tuesdays?"], 2: [r"wednesdays?"], 3: [r"thursdays?"], 4: [r"fridays?"],
+    5: [r"saturdays?"], 6: [r"sundays?"],
+}
+WEEKDAY_ABBR = {0: ["mon"], 1: ["tue", "tues"], 2: ["wed"], 3: ["thu", "thur", "thurs"], 4: ["fri"],
+                5: ["sat"], 6: ["sun"]}
+HABITUAL = [r"\w+days", r"every\s+\w+", r"on\s+\w+days", r"all\s+\w+days", r"each\s+\w+"]
+
+MONTHS = {
+    1: [r"january", r"jan"], 2: [r"february", r"feb"], 3: [r"march", r"mar"], 4: [r"april", r"apr"], 5: [r"may"],
+    6: [r"june", r"jun"], 7: [r"july", r"jul"], 8: [r"august", r"aug"], 9: [r"september", r"sept?"],
+    10: [r"october", r"oct"], 11: [r"november", r"nov"], 12: [r"december", r"dec"],
+}
+MONTH_PART = {
+    "early": [r"early", r"(?:the\s+)?(?:beginning|start)\s+of", r"early\s+in"],
+    "mid": [r"mid-?", r"(?:the\s+)?middle\s+of", r"halfway\s+through"],
+    "late": [r"late", r"(?:the\s+)?end\s+of", r"late\s+in"],
+}
+
+DAY_PARTS = {
+    "morning": [r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
+    "midday": [r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
+               r"around\s+noon", r"middle\s+of\s+the\s+day"],
+    "afternoon": [r"afternoons?"],
+    "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours", r"tonight"],
+}
+DAY_PART_STEMS = {"morning": ["morning"], "afternoon": ["afternoon"], "evening": ["evening"]}
+
+REL_DAYS = {"0": [r"today"], "1": [r"tomorrow"], "2": [r"(?:the\s+)?day\s+after\s+tomorrow"]}
+
+WEEK_WORDS = {
+    "this": [r"this\s+week", r"later\s+this\s+week", r"the\s+rest\s+of\s+this\s+week"],
+    "next": [r"next\s+week\w*", r"the\s+following\s+week", r"the\s+coming\s+week", r"coming\s+week"],
+    "after_next": [r"the\s+week\s+after\s+next", r"week\s+after\s+next"],
+    "same": [r"the\s+same\s+week", r"that\s+(?:same\s+)?week"],
+    "number": [r"(?:week|wk|w)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
+    "in_n": [r"in\s+(?P<n>\w+)\s+weeks?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+weeks\s+from\s+now"],
+}
+MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
+
+CLOCK = {
+    "range": [r"between\s+{T1}\s+and\s+{T2}", r"from\s+{T1}\s+(?:to|until|till)\s+{T2}", r"{T1}\s*(?:-|–|—)\s*{T2}"],
+    "after": [r"after\s+{T1}", r"from\s+{T1}\s+(?:on(?:wards)?|forward)", r"any\s+time\s+after\s+{T1}"],
+    "before": [r"before\s+{T1}", r"until\s+{T1}", r"no\s+later\s+than\s+{T1}", r"by\s+{T1}"],
+    "at": [r"at\s+{T1}", r"{T1}\s*(?=a\.?m|p\.?m)"],
+}
+
+DATE_PATTERNS = [
+    r"(?P<mon>{MONTHS})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y>20\d\d))?",
+    r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})\.?(?:,?\s+(?P<y>20\d\d))?",
+]
+
+NEGATION = [
+    r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
+    r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
+    r"fully\s+booked", r"busy", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
+]
+REASON = [r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
+PAST = [r"last", r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
+        r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
+LAST = [r"last", r"past", r"previous"]
+BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*", r"slot\w*", r"time\w*"]
+ANY_TIME = [r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
+            r"fully\s+flexible", r"any\s+slot"]
+ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
+        r"first\s+available", r"soonest"]
+HOLIDAYS = [r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
+            r"(?:after|before)\s+new\s+year\w*", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
+            r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",
+            r"in\s+the\s+fall", r"bank\s+holiday"]
+
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+CHOICE_NUMBERS = {
+    "the first one": 1, "first one": 1, "the first": 1, "first option": 1, "option one": 1, "number one": 1,
+    "the second one": 2, "second one": 2, "the second": 2, "second option": 2, "option two": 2, "number two": 2,
+    "the third one": 3, "third one": 3, "the third": 3, "third option": 3, "option three": 3, "number three": 3,
+    "the last one": -1, "last one": -1, "the last option": -1,
+}
+CHOICE_ANY = [r"either\s+(?:one|of\s+them|is\s+fine|works)", r"any\s+of\s+(?:them|those|these)", r"both\s+work",
+              r"all\s+(?:of\s+them\s+)?work", r"whichever"]
+
+INTENT = {
+    "confirm": [r"works?", r"suits?", r"fine", r"good", r"perfect", r"great", r"i'll\s+take", r"i\s+will\s+take",
+                r"let's\s+go\s+with", r"go\s+with", r"i\s+choose", r"book\s+(?:me|it|that)", r"is\s+ok\w*", r"sounds"],
+    "decline": [r"none\s+of\s+(?:these|them|those|the)", r"neither", r"doesn't\s+work", r"don't\s+work",
+                r"do\s+not\s+work", r"does\s+not\s+work", r"can't\s+make\s+(?:any|it|those|these)", r"won't\s+work",
+                r"not\s+suitable", r"unfortunately\s+(?:none|not)"],
+    "cancel": [r"cancel\b", r"cancel(?:l)?ing", r"to\s+cancel", r"cancellation\s+of", r"call\s+off", r"i\s+won't\s+be\s+able\s+to\s+(?:come|attend|make)",
+               r"please\s+cancel", r"need\s+to\s+cancel", r"have\s+to\s+cancel"],
+    "reschedule": [r"reschedul\w*", r"move\s+(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)",
+                   r"change\s+(?:my|our|the)\s+(?:appointment|session|booking|time)", r"different\s+time",
+                   r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
+    "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",
+                r"looking\s+for", r"want\s+to", r"interested\s+in\s+booking", r"could\s+we", r"can\s+we", r"wish"],
+    "question": [r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"fee\w*", r"what\s+is",
+                 r"how\s+much", r"referral\w*", r"included\s+in", r"contract\w*", r"vat"],
+    "other": [r"newsletter\w*", r"unsubscribe", r"webinar\w*", r"\d+\s*%\s*off", r"discount\w*", r"special\s+offer",
+              r"not\s+interested\?", r"growth\s+\w+", r"our\s+(?:ai|platform|tool|software|product)", r"free\s+trial",
+              r"3x", r"roi", r"leads"],
+    "domain": [r"supervision", r"supervisor\w*", r"appointment\w*", r"session\w*", r"booking\w*", r"työnohjau\w*",
+               r"coaching", r"mentoring"],
+}
+
+SERVICE = {
+    "individual": [r"individual\s+(?:work\s+)?supervision", r"one-to-one\s+supervision", r"1:1\s+supervision",
+                   r"personal\s+(?:work\s+)?supervision", r"individual\s+sessions?"],
+    "group": [r"team\s+supervision", r"group\s+supervision", r"work\s+community\s+supervision",
+              r"supervision\s+for\s+(?:our|the|my)\s+(?:whole\s+)?(?:team|group|unit|staff|department)",
+              r"team\s+sessions?", r"group\s+sessions?"],
+    "leader": [r"leadership\s+supervision", r"management\s+supervision", r"supervision\s+for\s+(?:managers|leaders)",
+               r"managerial\s+supervision", r"executive\s+supervision", r"leader\s+supervision"],
+    "individual_implied": [r"for\s+myself", r"for\s+me\b(?!\s+and)", r"my\s+own\s+supervision"],
+    "group_implied": [r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group", r"our\s+staff", r"our\s+unit",
+                      r"for\s+the\s+team"],
+    "leader_implied": [r"i(?:'m|\s+am)\s+a\s+new\s+(?:manager|leader|head|director|supervisor)",
+                       r"new\s+(?:in\s+(?:a|my)\s+)?(?:manager|management|leadership)\s+role", r"our\s+management\s+team",
+                       r"(?:the|our)\s+leadership\s+team"],
+}
+MODE = {
+    "remote": [r"remote\w*", r"online", r"video\w*", r"teams", r"zoom", r"virtual\w*", r"by\s+phone", r"over\s+the\s+phone",
+               r"phone\s+call", r"web\s+call", r"google\s+meet", r"distance"],
+    "onsite": [r"in\s+person", r"in-person", r"on\s*site", r"on-site", r"face\s+to\s+face", r"face-to-face",
+               r"(?:at|to|in)\s+your\s+(?:\w+\s+)?(?:office|premises|clinic|location|facilities)", r"at\s+your\s+place",
+               r"come\s+to\s+(?:you|your)", r"visit\s+you", r"physical\w*\s+meeting"],
+}
+MODE_EITHER = [r"either\s+(?:is\s+fine|works|way)", r"doesn't\s+matter", r"does\s+not\s+matter", r"no\s+preference",
+               r"remote\s+or\s+in\s+person", r"in\s+person\s+or\s+(?:remote|online)", r"both\s+work"]
+
+CADENCE = {
+    "weekly": [r"weekly", r"once\s+a\s+week", r"every\s+week", r"each\s+week", r"once\s+per\s+week"],
+    "biweekly": [r"every\s+other\s+week", r"every\s+two\s+weeks", r"every\s+second\s+week", r"biweekly",
+                 r"bi-weekly", r"fortnightly", r"once\s+a\s+fortnight"],
+    "monthly": [r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],
+}
+SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
+            r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
+            r"series\s+of\s+{N}", r"for\s+{N}\s+(?:weeks|months)"]
+PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|of\s+us)",
+                r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group)\s+of\s+{N}",
+                r"(?:team|group)\s*\({N}"]
+LEADS = [r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
+SUPERVISOR_CUES = [r"supervisor", r"with", r"recommended", r"have\s+(?:her|him)", r"book\s+with"]
+
+REVIEW = {
+    "complaint": [r"complain\w*", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
+                  r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
+    "contact": [r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
+    "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor\w*", r"physician\w*", r"psychiatr\w*",
+                        r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"counsell?ing"],
+    "crisis": [r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
+               r"harass\w*", r"violence", r"can't\s+cope"],
+    "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
+}
+OUT_OF_OFFICE = [r"out\s+of\s+(?:the\s+)?office", r"i\s+am\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
+                 r"i'm\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
+                 r"with\s+(?:no|limited)\s+access\s+to\s+(?:e-?mail|my\s+e-?mail)", r"automatic\s+reply",
+                 r"after\s+my\s+return", r"i\s+will\s+be\s+back\s+on", r"auto-?reply"]
+LANGUAGE_NAMES = {"fi": [r"in\s+finnish"], "sv": [r"in\s+swedish"], "en": [r"in\s+english"]}

@@ -1,0 +1,220 @@
+"""Finnish. Stems carry the inflection: ``tiistai\\w*`` is tiistai, tiistaina, tiistaisin, tiistaiaamuna."""
+
+STOPWORDS = [
+    "ja", "on", "ei", "en", "että", "olisi", "olen", "minulle", "meille", "hei", "moi", "kiitos", "voisi",
+    "tai", "klo", "kello", "kanssa", "se", "ne", "me", "olemme", "haluaisin", "sopii", "sopisi", "käy",
+    "kuin", "mutta", "myös", "vain", "jo", "nyt", "kun", "koska", "joten", "tämä", "tässä", "niin", "ole",
+    "mikä", "onko", "olisiko", "saisinko", "voisimmeko", "terveisin", "ystävällisin", "viikolla", "aika",
+    "ajan", "työnohjaus", "työnohjausta", "pääsen", "pääsisin", "valitettavasti", "minun", "meidän",
+]
+
+WEEKDAYS = {
+    0: [r"maanantai[\w-]*", r"maanantain"],
+    1: [r"tiistai[\w-]*"],
+    2: [r"keskiviikko[\w-]*", r"keskiviikon\w*", r"keskiviikot"],
+    3: [r"torstai[\w-]*"],
+    4: [r"perjantai[\w-]*"],
+    5: [r"lauantai[\w-]*"],
+    6: [r"sunnuntai[\w-]*"],
+}
+WEEKDAY_ABBR = {0: ["ma"], 1: ["ti"], 2: ["ke"], 3: ["to"], 4: ["pe"], 5: ["la"], 6: ["su"]}
+# a weekday word is habitual (every such day) when it matches one of these
+HABITUAL = [r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+"]
+
+MONTHS = {
+    1: [r"tammikuu\w*", r"tammik"], 2: [r"helmikuu\w*", r"helmik"], 3: [r"maaliskuu\w*"],
+    4: [r"huhtikuu\w*"], 5: [r"toukokuu\w*"], 6: [r"kesäkuu\w*"], 7: [r"heinäkuu\w*"], 8: [r"elokuu\w*"],
+    9: [r"syyskuu\w*"], 10: [r"lokakuu\w*"], 11: [r"marraskuu\w*"], 12: [r"joulukuu\w*"],
+}
+# after a month in the genitive: "joulukuun alussa"
+MONTH_PART = {
+    "early": [r"alu\w*", r"alku\w*", r"alkupuol\w*", r"alkupää\w*"],
+    "mid": [r"puoliv[äa]l\w*", r"puolessa\s+välissä", r"keskivaiheil\w*", r"puolimaissa"],
+    "late": [r"lopu\w*", r"loppu\w*", r"loppupuol\w*", r"loppupää\w*"],
+}
+
+DAY_PARTS = {
+    "morning": [r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
+                r"aamut", r"aamupäiviä", r"aamuja", r"aamupäivä", r"aamupäiväksi", r"aamuksi", r"aamupäivää",
+                r"aamupäivän", r"aamupäivänä", r"aamupäivästä", r"aamusta", r"aamupäivälle", r"aamuiksi"],
+    "midday": [r"keskipäivällä", r"keskipäivään", r"keskipäivän", r"lounasaikaan", r"lounasaikana",
+               r"lounaan\s+aikaan", r"puolilta\s+päivin", r"päivällä", r"päiväsaikaan", r"keskipäivisin"],
+    "afternoon": [r"iltapäivällä", r"iltapäivisin", r"iltapäivät", r"iltapäiviä", r"iltapäivään",
+                  r"iltapäiväksi", r"iltapäivä", r"iltapäivästä", r"iltapäivää", r"iltapäivän", r"iltapäivänä", r"iltapäivälle"],
+    "evening": [r"illalla", r"iltaisin", r"illat", r"iltaa", r"illaksi", r"iltaan", r"iltaisi\w*",
+                r"(?:työ|virka)ajan\s+jälkeen", r"töiden\s+jälkeen", r"työpäivän\s+jälkeen",
+                r"työvuoron\s+jälkeen"],
+}
+# the part of a weekday compound that names a part of the day: tiistaiaamuna, torstai-iltapäivisin
+DAY_PART_STEMS = {"morning": ["aamupäiv", "aamu"], "afternoon": ["iltapäiv"], "evening": ["ilta", "illa"]}
+
+REL_DAYS = {
+    "0": [r"tänään", r"tänä\s+päivänä"],
+    "1": [r"huomenna", r"huomisaamuna", r"huomisiltapäivänä", r"huomiseksi"],
+    "2": [r"ylihuomenna"],
+}
+
+WEEK_WORDS = {
+    "this": [r"tällä\s+viikolla", r"tämän\s+viikon", r"tälle\s+viikolle", r"tätä\s+viikkoa", r"kuluvalla\s+viikolla"],
+    "next": [r"ensi\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
+    "after_next": [r"sitä\s+seuraava\w*\s+viik\w*", r"ensi\s+viikon\s+jälkeen"],
+    "same": [r"saman\s+viikon", r"samalla\s+viikolla", r"samalle\s+viikolle"],
+    "number": [r"(?:viiko\w*|vko|vk|viikk\w*)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
+    "in_n": [r"(?P<n>\w+)\s+viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
+}
+MONTH_WORDS = {
+    "this": [r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
+    "next": [r"ensi\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
+}
+
+# {T1} {T2}: a clock time (hour, optional minutes)
+CLOCK = {
+    "range": [r"(?:klo|kello)\.?\s*{T1}\s*(?:-|–|—|ja)\s*{T2}(?:\s*(?:välillä|välisenä\s+aikana))?",
+              r"{T1}\s*(?:-|–|—)\s*{T2}\s+(?:välillä|välisenä\s+aikana)",
+              r"{T1}\s+ja\s+{T2}\s+välillä"],
+    "after": [r"(?:klo|kello)\.?\s*{T1}(?::n|\.n|n)?\s+(?:jälkeen|alkaen|lähtien|eteenpäin)",
+              r"(?:jälkeen|alkaen)\s+(?:klo|kello)\.?\s*{T1}",
+              r"{T1}(?::n)?\s+(?:jälkeen|alkaen|lähtien)"],
+    "before": [r"ennen\s+(?:klo|kello)?\.?\s*{T1}", r"(?:klo|kello)\.?\s*{T1}(?::een|:ään)?\s+(?:asti|saakka|mennessä)"],
+    "at": [r"(?:klo|kello)\.?\s*{T1}"],
+}
+
+DATE_PATTERNS = [
+    r"(?P<d>\d{1,2})\.?\s+(?P<mon>{MONTHS})(?:\s+(?P<y>20\d\d))?",
+    r"(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})\.?\s*päiv\w*",
+    r"(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})\.(?!\d)",
+]
+
+NEGATION = [
+    r"ei", r"eivät", r"en", r"emme", r"ette", r"et", r"eikä", r"enkä", r"emmekä", r"paitsi", r"lukuun\s+ottamatta",
+    r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
+    r"matkoilla", r"matkalla", r"koulutuksessa", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
+]
+REASON = [r"koska", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
+PAST = [
+    r"viime\w*", r"viimeksi", r"sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
+    r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
+    r"päättyi", r"tapasimme", r"olleet", r"ollut", r"aiemmin", r"aikaisemmin",
+]
+LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
+# a day mention followed by one of these names the booked appointment, not a wish
+BOOKED_REF = [r"\w*aja[nl]\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
+              r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
+ANY_TIME = [r"mikä\s+tahansa\s+aika", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
+            r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
+ASAP = [r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
+        r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
+HOLIDAYS = [r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
+            r"loppiai\w*", r"vapun\s+\w+", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",
+            r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
+            r"(?:tänä|tulevana)\s+(?:keväänä|syksynä|kesänä|talvena)", r"kevää\w*\s+aikana", r"keväällä"]
+
+NUMBERS = {
+    "yksi": 1, "yhden": 1, "yhtä": 1, "kaksi": 2, "kahden": 2, "kahta": 2, "pari": 2, "parin": 2,
+    "kolme": 3, "kolmen": 3, "kolmea": 3, "neljä": 4, "neljän": 4, "neljää": 4, "viisi": 5, "viiden": 5,
+    "viittä": 5, "kuusi": 6, "kuuden": 6, "kuutta": 6, "seitsemän": 7, "seitsemää": 7, "kahdeksan": 8,
+    "kahdeksaa": 8, "yhdeksän": 9, "yhdeksää": 9, "kymmenen": 10, "kymmentä": 10, "yksitoista": 11,
+    "yhdentoista": 11, "kaksitoista": 12, "kahdentoista": 12, "kolmetoista": 13, "kolmentoista": 13,
+    "neljätoista": 14, "neljäntoista": 14, "viisitoista": 15, "viidentoista": 15, "kuusitoista": 16,
+    "kuudentoista": 16, "seitsemäntoista": 17, "kahdeksantoista": 18, "yhdeksäntoista": 19,
+    "kaksikymmentä": 20, "kahdenkymmenen": 20,
+}
+ORDINALS = {"ensimmäinen": 1, "ensimmäistä": 1, "eka": 1, "toinen": 2, "toista": 2, "toka": 2, "kolmas": 3,
+            "kolmatta": 3, "neljäs": 4, "neljättä": 4, "viides": 5, "viidettä": 5}
+CHOICE_NUMBERS = {
+    "ykkönen": 1, "ykkösvaihtoehto": 1, "ykkösaika": 1, "ensimmäinen": 1, "ensimmäinen vaihtoehto": 1, "eka": 1,
+    "ykkösen": 1, "kakkonen": 2, "kakkosvaihtoehto": 2, "kakkosaika": 2, "toinen": 2, "toinen vaihtoehto": 2,
+    "toka": 2, "kakkosen": 2, "kolmonen": 3, "kolmosvaihtoehto": 3, "kolmas": 3, "kolmas vaihtoehto": 3,
+    "kolmosen": 3, "nelonen": 4, "neljäs": 4, "vitonen": 5, "viides": 5, "viimeinen": -1, "viimeisin": -1,
+}
+CHOICE_ANY = [r"kumpi\s+tahansa", r"mikä\s+tahansa(?:\s+niistä|\s+noista|\s+näistä)?", r"kaikki\s+käyvät",
+              r"molemmat\s+käyvät", r"kummatkin", r"kumpikin", r"mitkä\s+tahansa"]
+
+INTENT = {
+    "confirm": [r"\w*\s*sopii", r"sopivat", r"käy(?:\s+\w+)?\s+(?:hyvin|mainiosti|minulle|meille)", r"käy", r"otan",
+                r"otamme", r"valitsen", r"valitsemme", r"varaan", r"varaamme", r"kiitos\s+\w*\s*ehdotuks\w*",
+                r"hyvä", r"passaa", r"sopis", r"kelpaa"],
+    "decline": [r"mikään\s+(?:\w+\s+)?(?:ei|eivät)", r"ei\s+mikään", r"eivät\s+käy", r"eivät\s+sovi",
+                r"ei\s+(?:\w+\s+)?(?:käy|sovi|onnistu)", r"kumpikaan\s+ei", r"kaikki\s+\w*\s*(?:ovat\s+)?hankal\w*",
+                r"ei\s+valitettavasti", r"nuo\s+eivät"],
+    "cancel": [r"peru(?:n|taan|a|mme|ta|tava|maan|utan|utamme|uttaa|uttaisin|isin|tavaksi|ttava|an)",
+               r"perumaan", r"peruttava", r"peruutan", r"peruutamme", r"peruuttaa", r"peruutus\w*",
+               r"perua", r"peruisin", r"en\s+pääsekään", r"joudun\s+perumaan", r"joudumme\s+perumaan",
+               r"jätän\s+väliin", r"perutaan"],
+    "reschedule": [r"siirt\w*", r"vaihtaa\s+(?:\w+\s+)?ai\w*", r"vaihtaa\s+toiseen", r"muuttaa\s+(?:\w+\s+)?aika\w*",
+                   r"toiseen\s+aikaan", r"uuteen\s+aikaan", r"uusi\s+aika\s+tilalle", r"vaihdettua"],
+    "request": [r"haluaisi\w*", r"halua\w*", r"varata", r"varaamaan", r"varaisin", r"varaisimme", r"tarvis\w*",
+                r"tarvitsi\w*", r"kaipaisi\w*", r"kaipaa\w*", r"toivoisi\w*", r"toive\w*", r"saisinko",
+                r"saisimmeko", r"onnistuisiko", r"sopisiko", r"pyydämme", r"voisimmeko", r"aloittaa",
+                r"olisiko\s+\w*\s*aikaa", r"tilaa", r"aika\w*\s+(?:vapaana|tarjolla)", r"varauks\w*"],
+    "question": [r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"verkkolasku\w*",
+                 r"mitä\s+(?:on|tarkoittaa)", r"mikä\s+on\s+työnohjaus", r"onko\s+\w+\s+(?:terapia\w*|sama)",
+                 r"lähete\w*", r"sisälty\w*", r"korvaa\w*", r"kela\w*", r"sopimu\w*", r"arvonlisävero\w*", r"alv"],
+    "other": [r"uutiskirje\w*", r"tilaa\s+uutiskirje", r"peru\s+tilaus", r"webinaari\w*", r"alennus\w*",
+              r"tarjous\w*", r"kampanja\w*"],
+    "domain": [r"\w*työnohjau\w*", r"\w*ohjau\w*", r"ohjaaja\w*", r"aja[nt]\w*", r"aika\w*", r"tapaami\w*",
+               r"ajanvara\w*"],
+}
+
+SERVICE = {
+    "individual": [r"yksilö\w*", r"yksilöllis\w*", r"henkilökohtai\w*\s+työnohjau\w*", r"oma\w*\s+työnohjau\w*"],
+    "group": [r"ryhmä(?:työnohjau|ohjau)\w*", r"tiimi(?:työnohjau|ohjau)\w*", r"työyhteisö(?:työnohjau|ohjau)\w*",
+              r"ryhmänohjau\w*", r"tiimin\s+työnohjau\w*", r"ryhmän\s+työnohjau\w*", r"työyhteisön\s+työnohjau\w*",
+              r"yhteisö(?:työnohjau|ohjau)\w*"],
+    "leader": [r"johdon\s+työnohjau\w*", r"johto(?:työnohjau|ohjau)\w*", r"esihenkilö(?:työnohjau|ohjau)\w*",
+               r"esihenkilön\s+työnohjau\w*", r"esimie\w*työnohjau\w*", r"esimiehen\s+työnohjau\w*",
+               r"johtajan\s+työnohjau\w*", r"johtoryhmän\s+työnohjau\w*", r"johtamisen\s+työnohjau\w*",
+               r"esihenkilöiden\s+työnohjau\w*", r"johtaji\w*\s+työnohjau\w*"],
+    # implied by who it is for
+    "individual_implied": [r"itselleni", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
+    "group_implied": [r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
+                      r"meidän\s+tiimi\w*", r"porukalle", r"henkilöstölle\w*", r"työporukalle"],
+    "leader_implied": [r"(?:olen|toimin)\s+(?:uusi\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
+                       r"uutena\s+esihenkilönä", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
+}
+MODE = {
+    "remote": [r"etä\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"verkossa", r"verkon\s+kautta", r"puhelimitse",
+               r"puhelimessa", r"puhelinaika\w*", r"online", r"etänä", r"virtuaali\w*", r"meet\w*"],
+    "onsite": [r"läsnä\w*", r"lähitapaami\w*", r"lähiohjau\w*", r"paikan\s+päällä", r"paikan\s+päälle",
+               r"kasvokkain", r"kasvotusten", r"toimipistee\w*", r"toimitilo\w*", r"luoksenne", r"luoksesi",
+               r"vastaanotolle\w*", r"vastaanotolla\w*", r"tiloissanne", r"tiloihinne", r"paikan\s+päältä",
+               r"toimistollenne", r"toimistollanne", r"toimistoonne", r"toimistossanne"],
+}
+MODE_EITHER = [r"ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käyvät", r"etä-\s+ja\s+lähi\w*",
+               r"joko\s+\w+\s+tai"]
+
+CADENCE = {
+    "weekly": [r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",
+               r"viikon\s+välein", r"kerran\s+viikkoon"],
+    "biweekly": [r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
+                 r"2\s+viikon\s+välein", r"joka\s+toiselle\s+viikolle", r"parin\s+viikon\s+välein"],
+    "monthly": [r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
+                r"kuukauden\s+välein", r"kerran\s+kuukauteen", r"joka\s+kuu"],
+}
+# {N}: a number (digits or a number word)
+SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
+            r"(?:tapaamisia|kertoja|käyntejä|istuntoja)\s+(?:olisi\s+)?(?:yhteensä\s+)?{N}"]
+PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henkilö\w*|hlö\w*|hengen|työntekijä\w*|hoitaja\w*|sairaanhoitaja\w*|"
+                r"osallistuja\w*|jäsen\w*|kuski\w*|opettaja\w*|ohjaaja\w*|ihmis\w*|hengen)",
+                r"meitä\s+(?:on|olisi|tulisi|olisi\s+mukana|on\s+mukana|on\s+edelleen|on\s+yhteensä)\s+{N}",
+                r"(?:ryhmä|tiimi|ryhmässä|tiimissä|ryhmäämme|tiimiimme)\w*\s+(?:on\s+|kuuluu\s+)?{N}\s+(?:henke|henkilö|jäsen)\w*",
+                r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}"]
+LEADS = [r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
+SUPERVISOR_CUES = [r"ohjaaja\w*", r"työnohjaaja\w*", r"kanssa", r"toivomme\s+ohjaajaksi", r"suositteli\w*"]
+
+REVIEW = {
+    "complaint": [r"pettyny\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",
+                  r"kohtuuton\w*", r"en\s+hyväksy", r"väärin\s+laskutet\w*"],
+    "contact": [r"ottaa?\s+(?:minuun|meihin)\s+yhteyttä", r"ottaisi\s+(?:minuun|meihin)\s+yhteyttä",
+                r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
+    "not_supervision": [r"terapi\w*", r"psykoterap\w*", r"lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
+                        r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
+    "crisis": [r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
+               r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
+    "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
+}
+OUT_OF_OFFICE = [r"olen\s+(?:vuosi|kesä|talvi|isyys|äitiys|sairaus)?lomalla", r"olen\s+poissa", r"olen\s+lomalla",
+                 r"poissa\s+toimistolta", r"en\s+lue\s+sähköpost\w*", r"palaan\s+(?:töihin|toimistolle)",
+                 r"automaattinen\s+vastaus", r"lomailen", r"olen\s+tavoittamattomissa", r"palaan\s+\d"]
+LANGUAGE_NAMES = {"fi": [r"suomeksi", r"suomen\s+kiel\w*"], "sv": [r"ruotsiksi", r"ruotsin\s+kiel\w*"],
+                  "en": [r"englanniksi", r"englannin\s+kiel\w*"]}

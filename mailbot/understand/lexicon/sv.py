@@ -1,0 +1,170 @@
+"""Swedish (as written in Finland and Sweden)."""
+
+STOPWORDS = [
+    "och", "jag", "är", "att", "det", "på", "för", "vi", "hej", "tack", "inte", "med", "till", "kan", "skulle",
+    "vill", "en", "ett", "som", "om", "av", "har", "hade", "men", "eller", "passar", "mig", "oss", "vår",
+    "vårt", "våra", "kl", "klockan", "bra", "gärna", "hälsningar", "vänliga", "tid", "tiden", "någon", "ingen",
+    "också", "bara", "så", "sedan", "vecka", "måndag", "handledning", "också", "hos", "er", "ni", "dig",
+]
+
+WEEKDAYS = {
+    0: [r"måndag\w*"], 1: [r"tisdag\w*"], 2: [r"onsdag\w*"], 3: [r"torsdag\w*"], 4: [r"fredag\w*"],
+    5: [r"lördag\w*"], 6: [r"söndag\w*"],
+}
+WEEKDAY_ABBR = {0: ["mån", "må"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tors", "to"], 4: ["fre", "fr"],
+                5: ["lör", "lö"], 6: ["sön", "sö"]}
+HABITUAL = [r"\w+dagar\w*", r"\w+dagarna", r"varje\s+\w+", r"alla\s+\w+"]
+
+MONTHS = {
+    1: [r"januari", r"jan"], 2: [r"februari", r"feb"], 3: [r"mars"], 4: [r"april", r"apr"], 5: [r"maj"],
+    6: [r"juni"], 7: [r"juli"], 8: [r"augusti", r"aug"], 9: [r"september", r"sept?"], 10: [r"oktober", r"okt"],
+    11: [r"november", r"nov"], 12: [r"december", r"dec"],
+}
+MONTH_PART = {
+    "early": [r"(?:i\s+)?början\s+av", r"(?:i\s+)?början\s+på", r"tidigt\s+i"],
+    "mid": [r"(?:i\s+)?mitten\s+av", r"(?:i\s+)?mitten\s+på", r"halvvägs\s+i"],
+    "late": [r"(?:i\s+)?slutet\s+av", r"(?:i\s+)?slutet\s+på", r"sent\s+i"],
+}
+
+DAY_PARTS = {
+    "morning": [r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
+                r"mornar\w*", r"morgnarna"],
+    "midday": [r"mitt\s+på\s+dagen", r"vid\s+lunch\w*", r"lunchtid\w*", r"runt\s+lunch\w*", r"kring\s+lunch\w*",
+               r"mitt\s+på\s+dagarna", r"lunch"],
+    "afternoon": [r"eftermiddag\w*"],
+    "evening": [r"på\s+kvällen", r"kvällar\w*", r"kvällstid\w*", r"kvällen", r"på\s+kvällarna",
+                r"efter\s+jobbet", r"efter\s+arbetstid\w*", r"efter\s+arbetet", r"efter\s+jobbdagen"],
+}
+DAY_PART_STEMS = {"morning": ["förmiddag", "morgon"], "afternoon": ["eftermiddag"], "evening": ["kväll"]}
+
+REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon"]}
+
+WEEK_WORDS = {
+    "this": [r"denna\s+vecka", r"den\s+här\s+veckan", r"i\s+veckan", r"nu\s+i\s+veckan", r"under\s+veckan"],
+    "next": [r"nästa\s+vecka\w*", r"kommande\s+vecka", r"veckan\s+som\s+kommer"],
+    "after_next": [r"veckan\s+efter\s+nästa", r"om\s+två\s+veckor"],
+    "same": [r"samma\s+vecka"],
+    "number": [r"(?:vecka|veckan|v\.|v|vk|vecko)\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
+    "in_n": [r"om\s+(?P<n>\w+)\s+veckor", r"om\s+(?P<n>\w+)\s+veckors\s+tid"],
+}
+MONTH_WORDS = {
+    "this": [r"denna\s+månad", r"den\s+här\s+månaden", r"i\s+månaden"],
+    "next": [r"nästa\s+månad", r"kommande\s+månad"],
+}
+
+CLOCK = {
+    "range": [r"(?:kl|klockan)\.?\s*{T1}\s*(?:-|–|—|och|till)\s*{T2}", r"mellan\s+(?:kl\.?\s*)?{T1}\s+och\s+{T2}",
+              r"{T1}\s*(?:-|–)\s*{T2}"],
+    "after": [r"efter\s+(?:kl|klockan)?\.?\s*{T1}", r"från\s+(?:kl|klockan)\.?\s*{T1}", r"(?:kl|klockan)\.?\s*{T1}\s+och\s+framåt"],
+    "before": [r"(?:före|innan)\s+(?:kl|klockan)?\.?\s*{T1}", r"fram\s+till\s+(?:kl|klockan)?\.?\s*{T1}",
+               r"senast\s+(?:kl|klockan)\.?\s*{T1}"],
+    "at": [r"(?:kl|klockan)\.?\s*{T1}"],
+}
+
+DATE_PATTERNS = [
+    r"(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})\.?(?:\s+(?P<y>20\d\d))?",
+]
+
+NEGATION = [
+    r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
+    r"upptagna", r"bortrest\w*", r"borta", r"ledig", r"på\s+semester", r"semester", r"tjänsteresa", r"resande",
+    r"omöjlig\w*", r"svår\w*", r"krånglig\w*", r"fullt",
+]
+REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
+PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
+        r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
+        r"hölls", r"ställdes\s+in"]
+LAST = [r"förra", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
+BOOKED_REF = [r"tid\w*", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
+ANY_TIME = [r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
+            r"flexibel\s+tid"]
+ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
+        r"första\s+lediga"]
+HOLIDAYS = [r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
+            r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+vår",
+            r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*"]
+
+NUMBERS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
+    "arton": 18, "nitton": 19, "tjugo": 20, "ett par": 2, "några": 3,
+}
+ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5}
+CHOICE_NUMBERS = {
+    "ettan": 1, "första": 1, "första alternativet": 1, "nummer ett": 1, "tvåan": 2, "andra": 2,
+    "andra alternativet": 2, "nummer två": 2, "trean": 3, "tredje": 3, "tredje alternativet": 3,
+    "nummer tre": 3, "fyran": 4, "fjärde": 4, "sista": -1,
+}
+CHOICE_ANY = [r"vilken\s+som\s+helst", r"vilket\s+som\s+helst", r"båda\s+passar", r"alla\s+passar",
+              r"vilken\s+av\s+dem\s+som\s+helst"]
+
+INTENT = {
+    "confirm": [r"passar", r"går\s+bra", r"funkar", r"fungerar", r"tar\s+(?:den|det|tiden)", r"väljer",
+                r"bokar", r"låter\s+bra", r"blir\s+bra", r"är\s+bra"],
+    "decline": [r"ingen\s+av", r"inget\s+av", r"inga\s+av", r"passar\s+(?:tyvärr\s+)?inte", r"passar\s+ingen",
+                r"går\s+(?:tyvärr\s+)?inte", r"kan\s+(?:tyvärr\s+)?inte\s+(?:någon|några)", r"ingen\s+av\s+tiderna"],
+    "cancel": [r"avboka\w*", r"avbeställ\w*", r"ställa\s+in", r"ställer\s+in", r"måste\s+avstå", r"stryka",
+               r"annullera\w*", r"avbokning\w*"],
+    "reschedule": [r"flytta\w*", r"boka\s+om", r"ombokning\w*", r"ändra\s+(?:\w+\s+)?tid\w*", r"byta\s+(?:\w+\s+)?tid\w*",
+                   r"annan\s+tid", r"ny\s+tid"],
+    "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
+                r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
+                r"tänker\s+oss", r"önskemål"],
+    "question": [r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"vad\s+(?:är|innebär)",
+                 r"remiss\w*", r"ingår", r"avtal\w*", r"moms", r"samma\s+sak\s+som"],
+    "other": [r"nyhetsbrev\w*", r"avregistrera", r"webbinari\w*", r"rabatt\w*", r"erbjudande\w*", r"kampanj\w*"],
+    "domain": [r"\w*handledning\w*", r"\w*handledare\w*", r"tid\w*", r"träff\w*", r"bokning\w*", r"möte\w*"],
+}
+
+SERVICE = {
+    "individual": [r"individuell\w*", r"enskild\w*\s+handledning", r"individhandledning", r"egen\s+handledning"],
+    "group": [r"grupphandledning\w*", r"teamhandledning\w*", r"arbetsplatshandledning\w*",
+              r"arbetsgemenskapshandledning\w*", r"handledning\s+för\s+(?:vårt|hela)\s+(?:team|arbetsgemenskap|grupp)\w*",
+              r"gruppens\s+handledning", r"teamets\s+handledning"],
+    "leader": [r"ledarhandledning\w*", r"chefshandledning\w*", r"ledningshandledning\w*", r"handledning\s+för\s+chefer",
+               r"ledningsgrupp\w*\s+handledning", r"handledning\s+för\s+ledare", r"chefhandledning\w*"],
+    "individual_implied": [r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv", r"för\s+mig"],
+    "group_implied": [r"vårt\s+team", r"för\s+teamet", r"hela\s+teamet", r"vår\s+grupp", r"arbetsgemenskap\w*",
+                      r"vår\s+personal", r"hela\s+gruppen"],
+    "leader_implied": [r"(?:jag\s+är|som)\s+(?:ny\s+)?(?:chef|ledare|förman)", r"ny\s+chef", r"vår\s+ledningsgrupp",
+                       r"ledningsgruppen"],
+}
+MODE = {
+    "remote": [r"på\s+distans", r"distans\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"online", r"digitalt",
+               r"per\s+telefon", r"via\s+telefon", r"telefonledes", r"virtuell\w*", r"på\s+nätet"],
+    "onsite": [r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"hos\s+er", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
+               r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler",
+               r"på\s+kontoret\s+i", r"ert\s+verksamhetsställe"],
+}
+MODE_EITHER = [r"spelar\s+ingen\s+roll", r"vilket\s+som", r"antingen\s+\w+\s+eller", r"både\s+och"]
+
+CADENCE = {
+    "weekly": [r"varje\s+vecka", r"en\s+gång\s+i\s+veckan", r"en\s+gång\s+per\s+vecka", r"veckovis", r"varje\s+veckan"],
+    "biweekly": [r"varannan\s+vecka", r"var\s+annan\s+vecka", r"var\s+fjortonde\s+dag", r"varje\s+två\s+veckor",
+                 r"med\s+två\s+veckors\s+mellanrum"],
+    "monthly": [r"en\s+gång\s+i\s+månaden", r"en\s+gång\s+per\s+månad", r"varje\s+månad", r"månatlig\w*",
+                r"månadsvis"],
+}
+SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|möten|handledningstillfällen|handledningar)",
+            r"(?:serie|omgång)\s+på\s+{N}"]
+PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
+                r"skötare|lärare|medlemmar|personal)",
+                r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
+LEADS = [r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
+SUPERVISOR_CUES = [r"handledare\w*", r"med", r"hos", r"rekommenderade\w*"]
+
+REVIEW = {
+    "complaint": [r"missnöjd\w*", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
+                  r"felaktig\s+faktura"],
+    "contact": [r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
+    "not_supervision": [r"terapi\w*", r"psykoterap\w*", r"läkare\w*", r"psykiatri\w*", r"psykolog\w*",
+                        r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
+    "crisis": [r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
+               r"kris\b", r"våld\w*", r"trakasser\w*"],
+    "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
+}
+OUT_OF_OFFICE = [r"jag\s+är\s+(?:på\s+)?(?:semester|tjänstledig|föräldraledig|sjukledig|ledig)",
+                 r"jag\s+är\s+på\s+tjänsteresa", r"tillbaka\s+på\s+kontoret", r"begränsad\s+tillgång\s+till\s+e-?post",
+                 r"frånvarande", r"åter\s+(?:på\s+kontoret|i\s+tjänst)", r"automatiskt\s+svar", r"inte\s+på\s+kontoret"]
+LANGUAGE_NAMES = {"fi": [r"på\s+finska", r"finskspråkig\w*"], "sv": [r"på\s+svenska", r"svenskspråkig\w*"],
+                  "en": [r"på\s+engelska", r"engelskspråkig\w*"]}

@@ -1,0 +1,97 @@
+"""Reading the writer's time wishes: sentences → clauses → mentions → frames → windows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailbot.understand.lexicon import Lexicon, compile_alternation
+from mailbot.understand.mentions import Mention, find_mentions
+from mailbot.understand.text import clauses, sentences
+from mailbot.understand.windows import Context, Frame, Interval, build_windows, mention_frame
+
+
+@dataclass
+class TimeReading:
+    windows: list[Interval]
+    problems: list[str]
+    mentions: int  # how many time expressions counted
+
+
+def _has(lex: Lexicon, name: str, text: str) -> bool:
+    return bool(compile_alternation(tuple(getattr(lex, name))).search(text))
+
+
+def _is_last(m: Mention, clause: str, lex: Lexicon) -> bool:
+    """'viime torstaina', 'last Thursday', 'förra veckan': the past, not a wish."""
+    before = clause[max(0, m.start - 14):m.start]
+    return bool(re.search(rf"(?:{'|'.join(lex.LAST)})\s*$", before))
+
+
+def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
+    """'torstain 10.12. työnohjausajan', 'ke 2.12. aikani': the booked appointment, not a wish."""
+    after = clause[m.end:m.end + 30]
+    words = re.findall(r"[\wåäö]+", after)[:3]
+    rx = compile_alternation(tuple(lex.BOOKED_REF))
+    return any(rx.fullmatch(w) for w in words) or bool(re.match(r"\s*(?:klo|kl\.?|at)\s*\d", after))
+
+
+def _groups(mentions: list[Mention], ctx: Context) -> list[Frame]:
+    """Split one clause into frames: 'ma aamulla tai ke iltapäivällä' is two frames."""
+    frames: list[Frame] = []
+    cur = Frame()
+    for m in mentions:
+        f = mention_frame(m, ctx)
+        if cur.has_days and cur.times and (f.has_days or f.any_time) and not f.times:
+            frames.append(cur)
+            cur = Frame()
+        elif cur.has_days and cur.times and f.has_days:
+            frames.append(cur)
+            cur = Frame()
+        cur.merge(f)
+    frames.append(cur)
+    return [f for f in frames if f.has_days or f.times or f.any_time]
+
+
+def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool = False) -> TimeReading:
+    includes: list[Frame] = []
+    excludes: list[Frame] = []
+    count = 0
+    for sentence in sentences(text):
+        for clause in clauses(sentence):
+            low = clause.lower()
+            mentions = find_mentions(low, lex)
+            if not mentions:
+                continue
+            for m in mentions:
+                for p in m.problems:
+                    ctx.problem(p)
+            if _has(lex, "REASON", low[:12]) or _has(lex, "PAST", low):
+                continue
+            kept: list[Mention] = []
+            for m in mentions:
+                if m.kind == "flag" and m.flag == "holiday":
+                    ctx.problem("time expression not understood")
+                    continue
+                if _is_last(m, low, lex):
+                    continue
+                if skip_references and m.is_day and _is_reference(m, low, lex):
+                    if m.kind == "week":
+                        mention_frame(m, ctx)  # remembers the week for "saman viikon"
+                    continue
+                kept.append(m)
+            if not kept:
+                continue
+            count += len(kept)
+            frames = _groups(kept, ctx)
+            if _has(lex, "NEGATION", low):
+                excludes += [f for f in frames if not f.any_time]
+            else:
+                includes += frames
+    # "as soon as possible" or "any time" alone is no constraint
+    if includes and all(f.any_time and not f.has_days and not f.times for f in includes) and not excludes:
+        return TimeReading([], ctx.problems, count)
+    includes = [f for f in includes if f.has_days or f.times]
+    if not includes and not excludes:
+        return TimeReading([], ctx.problems, count)
+    return TimeReading(build_windows(includes, excludes, ctx), ctx.problems, count)

@@ -1,0 +1,306 @@
+"""From mentions to windows: the calendar arithmetic of CONTRACT.md §2.1.
+
+Mentions are grouped into frames (what one stretch of text says about days and hours); frames
+that include time are united, frames that exclude time are subtracted. All day arithmetic is in
+the configured zone, so a window on the Monday after a DST change is still 08:00–20:00 local.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from mailbot.understand.mentions import DAY_END, DAY_START, Mention
+
+Interval = tuple[datetime, datetime]
+
+
+@dataclass
+class Context:
+    now: datetime
+    horizon_days: int
+    tz: ZoneInfo
+    problems: list[str] = field(default_factory=list)
+    last_week_monday: date | None = None  # for "saman viikon" / "the same week"
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    @property
+    def last_day(self) -> date:
+        return (self.now + timedelta(days=self.horizon_days)).date()
+
+    def horizon(self) -> list[date]:
+        return [self.today + timedelta(days=i) for i in range((self.last_day - self.today).days + 1)]
+
+    def clip(self, days: set[date] | list[date]) -> set[date]:
+        return {d for d in days if self.today <= d <= self.last_day}
+
+    def problem(self, text: str) -> None:
+        if text not in self.problems:
+            self.problems.append(text)
+
+
+@dataclass
+class Frame:
+    dates: set[date] = field(default_factory=set)
+    spans: list[set[date]] = field(default_factory=list)
+    weekdays: set[int] = field(default_factory=set)
+    habitual: bool = False
+    times: list[tuple[int, int]] = field(default_factory=list)
+    any_time: bool = False
+
+    @property
+    def has_days(self) -> bool:
+        return bool(self.dates or self.spans or self.weekdays)
+
+    def merge(self, other: Frame) -> None:
+        self.dates |= other.dates
+        self.spans += other.spans
+        self.weekdays |= other.weekdays
+        self.habitual = self.habitual or other.habitual
+        self.times = combine_times(self.times + other.times)
+        self.any_time = self.any_time or other.any_time
+
+
+def combine_times(times: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Nested ranges narrow each other ("aamuisin ennen klo 10" → 08–10); others are alternatives."""
+    out: list[tuple[int, int]] = []
+    for a, b in times:
+        for i, (c, d) in enumerate(out):
+            if (c <= a and b <= d) or (a <= c and d <= b):
+                out[i] = (max(a, c), min(b, d))
+                break
+        else:
+            out.append((a, b))
+    return out
+
+
+def monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def week_days(mon: date) -> set[date]:
+    return {mon + timedelta(days=i) for i in range(5)}
+
+
+def _next_date(ctx: Context, day: int, month: int, year: int | None) -> date | None:
+    years = [year] if year else [ctx.today.year, ctx.today.year + 1]
+    for y in years:
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if year or d >= ctx.today:
+            return d
+    return None
+
+
+def _date_days(m: Mention, ctx: Context) -> set[date]:
+    assert m.day is not None and m.month is not None
+    readings = [(m.day, m.month)] + [(d, mo) for mo, d in m.alternatives]
+    out: set[date] = set()
+    for day, month in readings:
+        d = _next_date(ctx, day, month, m.year)
+        if d is None:
+            ctx.problem("impossible date")
+            continue
+        if m.year is None:
+            this_year = _safe_date(ctx.today.year, month, day)
+            if this_year and this_year < ctx.today and (ctx.today - this_year).days <= 60:
+                ctx.problem("requested date is in the past")
+                continue
+        elif d < ctx.today:
+            ctx.problem("requested date is in the past")
+            continue
+        out.add(d)
+        if m.weekdays and d.weekday() not in m.weekdays:
+            ctx.problem("weekday and date disagree")
+            for w in m.weekdays:
+                out.add(monday(d) + timedelta(days=w))
+        if m.offset is not None and ctx.today + timedelta(days=m.offset) != d:
+            ctx.problem("relative day and date disagree")
+            out.add(ctx.today + timedelta(days=m.offset))
+    if m.alternatives:
+        ctx.problem("ambiguous date")
+    return out
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_days(m: Mention, ctx: Context) -> set[date]:
+    if m.rel_month is not None:
+        first = ctx.today.replace(day=1)
+        if m.rel_month == "next":
+            first = (first + timedelta(days=32)).replace(day=1)
+        month, year = first.month, first.year
+    else:
+        assert m.month is not None
+        month = m.month
+        year = ctx.today.year if month >= ctx.today.month else ctx.today.year + 1
+    start = date(year, month, 1)
+    end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if m.part == "early":
+        end = start.replace(day=10)
+    elif m.part == "mid":
+        start, end = start.replace(day=11), start.replace(day=20)
+    elif m.part == "late":
+        start = start.replace(day=21)
+    return {start + timedelta(days=i) for i in range((end - start).days + 1)}
+
+
+def _week_days(m: Mention, ctx: Context) -> set[date]:
+    this_monday = monday(ctx.today)
+    if m.in_weeks is not None:
+        mon = monday(ctx.today + timedelta(days=7 * m.in_weeks))
+    elif m.week == "this":
+        mon = this_monday
+    elif m.week == "next":
+        mon = this_monday + timedelta(days=7)
+    elif m.week == "after_next":
+        mon = this_monday + timedelta(days=14)
+    elif m.week == "same":
+        mon = ctx.last_week_monday or this_monday + timedelta(days=7)
+    else:
+        assert isinstance(m.week, int)
+        mon = date.fromisocalendar(ctx.today.year, min(m.week, 52), 1) if m.week <= 52 else this_monday
+        if mon < this_monday:
+            mon = date.fromisocalendar(ctx.today.year + 1, min(m.week, 52), 1)
+    ctx.last_week_monday = mon
+    days = week_days(mon)
+    return {d for d in days if d >= ctx.today} if m.week == "this" else days
+
+
+def _range_days(m: Mention, ctx: Context) -> set[date]:
+    assert m.day and m.month and m.day2 and m.month2
+    a = _next_date(ctx, m.day, m.month, m.year)
+    if a is None:
+        return set()
+    b = _safe_date(m.year2 or a.year, m.month2, m.day2)
+    if b is not None and b < a:
+        b = _safe_date(a.year + 1, m.month2, m.day2)
+    if b is None:
+        return set()
+    return {a + timedelta(days=i) for i in range((b - a).days + 1)}
+
+
+def mention_frame(m: Mention, ctx: Context) -> Frame:
+    """What one mention says, as a frame of its own."""
+    f = Frame(times=list(m.times))
+    if m.kind == "date":
+        f.dates = _date_days(m, ctx)
+    elif m.kind == "relday":
+        assert m.offset is not None
+        f.dates = {ctx.today + timedelta(days=m.offset)}
+    elif m.kind == "weekday":
+        f.weekdays = set(m.weekdays)
+        f.habitual = m.habitual
+    elif m.kind == "week":
+        f.spans = [_week_days(m, ctx)]
+    elif m.kind == "month":
+        f.spans = [_month_days(m, ctx)]
+    elif m.kind == "range":
+        f.spans = [_range_days(m, ctx)]
+    elif m.kind == "flag" and m.flag in ("any", "asap"):
+        f.any_time = True
+    return f
+
+
+def frame_days(f: Frame, ctx: Context, habitual: bool = False) -> set[date] | None:
+    """The days a frame names, or None when it names none (only hours)."""
+    span_days: set[date] | None = set().union(*f.spans) if f.spans else None
+    if f.weekdays:
+        if span_days is not None:
+            span_days = {d for d in span_days if d.weekday() in f.weekdays}
+        elif f.habitual or habitual:
+            span_days = {d for d in ctx.horizon() if d.weekday() in f.weekdays}
+        else:
+            span_days = {_next_weekday(ctx.today, w) for w in f.weekdays}
+    if not f.dates and span_days is None:
+        return None
+    return ctx.clip(f.dates | (span_days or set()))
+
+
+def _next_weekday(today: date, weekday: int) -> date:
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)
+
+
+def frame_intervals(f: Frame, ctx: Context, *, exclusion: bool = False) -> list[Interval]:
+    days = frame_days(f, ctx, habitual=exclusion)
+    if days is None:
+        days = set(ctx.horizon())
+    default = [(0, 24 * 60)] if exclusion else [(DAY_START, DAY_END)]
+    out: list[Interval] = []
+    for d in sorted(days):
+        for a, b in f.times or default:
+            out.append((_at(d, a, ctx.tz), _at(d, b, ctx.tz)))
+    return out
+
+
+def _at(d: date, minutes: int, tz: ZoneInfo) -> datetime:
+    if minutes >= 24 * 60:
+        return datetime.combine(d + timedelta(days=1), time(0), tz)
+    return datetime.combine(d, time(minutes // 60, minutes % 60), tz)
+
+
+def subtract(windows: list[Interval], holes: list[Interval]) -> list[Interval]:
+    out = windows
+    for hs, he in holes:
+        nxt: list[Interval] = []
+        for ws, we in out:
+            if he <= ws or we <= hs:
+                nxt.append((ws, we))
+                continue
+            if ws < hs:
+                nxt.append((ws, hs))
+            if he < we:
+                nxt.append((he, we))
+        out = nxt
+    return out
+
+
+def union(windows: list[Interval]) -> list[Interval]:
+    out: list[Interval] = []
+    for s, e in sorted(windows):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) -> list[Interval]:
+    """CONTRACT §2.1: includes united (partial frames merged into one), minus exclusions."""
+    real = [f for f in includes if f.has_days or f.times]
+    full = [f for f in real if f.has_days and f.times]
+    partial = [f for f in real if not (f.has_days and f.times)]
+    windows: list[Interval] = []
+    if len(full) <= 1:
+        if real:
+            merged = Frame()
+            for f in real:
+                merged.merge(f)
+            windows = frame_intervals(merged, ctx)
+    else:
+        rest = Frame()
+        for f in partial:
+            rest.merge(f)
+        for f in full:
+            g = Frame(set(f.dates), list(f.spans) or list(rest.spans), set(f.weekdays), f.habitual, list(f.times))
+            windows += frame_intervals(g, ctx)
+        if rest.dates or (rest.has_days and not rest.spans):
+            windows += frame_intervals(rest, ctx)
+    if not real and excludes:
+        windows = frame_intervals(Frame(), ctx)
+    holes = [iv for f in excludes for iv in frame_intervals(f, ctx, exclusion=True)]
+    windows = subtract(union(windows), holes)
+    end = ctx.now + timedelta(days=ctx.horizon_days)
+    return [(max(s, ctx.now), min(e, end)) for s, e in windows if e > ctx.now and s < end]
