@@ -26,6 +26,9 @@ from mailbot.understand.times import read_times
 from mailbot.understand.windows import Context
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
+_HEADER_LINE = re.compile(
+    r"^\s*\**(?:lähettäjä|lähetetty|vastaanottaja|kopio|aihe|päivämäärä|från|skickat|till|kopia|ämne|datum|"
+    r"from|sent|to|cc|subject|date)\s*:\**.*$", re.IGNORECASE | re.MULTILINE)
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|vs|sv|aw|vb|vl|fw|fwd|wg)\s*:\s*)+", re.IGNORECASE)
 
 __all__ = ["ParseResult", "Option", "understand"]
@@ -45,7 +48,7 @@ def request_text(msg: InboundMessage) -> str:
             continue
         if re.sub(r"\+[^@]*@", "@", q.author.addr) in ours or "ajanvaraus" in q.author.name.lower():
             continue
-        parts.append(q.text)
+        parts.append(_HEADER_LINE.sub("", q.text))
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
@@ -97,7 +100,7 @@ def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime,
     if options:
         choice = pick(low, options, lex, tz)
         declined = hits(lex, lex.INTENT["decline"], low)
-        if declined and not choice.number:
+        if declined:
             return "decline"
         if choice.cue:
             return "confirm"
@@ -134,7 +137,7 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         result.location = fields.location(text, lex.lang)
     if result.service != "individual":
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS)
-    result.sessions = fields.count(low, lex, lex.SESSIONS)
+    result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True)  # "yksi käynti maksaa" is no series
     result.cadence = fields.cadence(low, lex)
     sender_names = {p.lower() for p in (msg.sender.name.split() if msg.sender else [])}
     result.supervisor = fields.supervisor(text, lex, sender_names)

@@ -91,7 +91,9 @@ def _number(value: str, lex: Lexicon) -> int | None:
     return int(value) if value.isdigit() else lex.NUMBERS.get(value)
 
 
-def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | None = None) -> int | None:
+def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | None = None,
+          minimum: bool = False) -> int | None:
+    """The first stated number before one of the pattern's nouns ("kuusi tapaamista", "(8 henkeä)")."""
     n_rx = number_pattern(lex)
     skip_rx = compile_alternation(tuple(skip)) if skip else None
     for tpl in patterns:
@@ -103,7 +105,7 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
             paren = re.match(r"\s*\((\d+)\)", text[m.end("n"):])
             if paren:
                 n = int(paren.group(1))
-            if n and 0 < n < 500:
+            if n and 0 < n < 500 and (n > 1 or not minimum):
                 return n
     return None
 
@@ -113,22 +115,26 @@ def cadence(text: str, lex: Lexicon) -> str | None:
     return sorted(hits)[0][1] if hits else None
 
 
-_NAME = r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
+_NAME = r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
 
 
 def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
-    """A person asked for by name near a supervisor cue, in the basic form."""
-    cues = compile_alternation(tuple(lex.SUPERVISOR_CUES))
-    for m in re.finditer(_NAME, text):
+    """A person asked for by name ("ohjaajana Mikko Laine", "Aino Virtasen kanssa"), in the basic form."""
+    before = compile_alternation(tuple(lex.SUPERVISOR_BEFORE))
+    after = compile_alternation(tuple(lex.SUPERVISOR_AFTER))
+    flat = re.sub(r"\s+", " ", text)
+    for m in re.finditer(_NAME, flat):
         name = m.group("name")
         if any(part.lower() in exclude for part in name.split()):
             continue
-        window = text[max(0, m.start() - 60):m.end() + 40].lower()
-        if not cues.search(window):
+        if any(part.lower() in PLACE_FORMS for part in name.split()):
             continue
-        if re.search(r"puolesta|behalf|vägnar", text[m.end():m.end() + 15].lower()):
-            continue
-        return basic_name(name, lex.lang)
+        lead = re.split(r"[.!?:;]\s", flat[max(0, m.start() - 40):m.start()].lower())[-1]
+        words = re.findall(r"[\wåäö]+", lead)[-3:]
+        cue_before = any(before.fullmatch(w) for w in words) or bool(before.search(" ".join(words[-2:])))
+        cue_after = bool(after.match(flat[m.end():m.end() + 25].lower().lstrip(" ,–-")))
+        if cue_before or cue_after:
+            return basic_name(name, lex.lang)
     return None
 
 

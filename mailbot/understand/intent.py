@@ -13,10 +13,7 @@ def hits(lex: Lexicon, fragments: list[str], text: str) -> int:
 
 def looks_out_of_office(text: str, lex: Lexicon) -> bool:
     """An auto-reply with no telltale header: its text is all that shows it."""
-    n = hits(lex, lex.OUT_OF_OFFICE, text)
-    if n >= 2:
-        return True
-    return n == 1 and hits(lex, lex.INTENT["request"], text) == 0 and len(text) < 600
+    return hits(lex, lex.OUT_OF_OFFICE, text) >= 2
 
 
 def looks_commercial(text: str, lex: Lexicon) -> bool:
@@ -30,7 +27,7 @@ def question_sentences(text: str) -> list[str]:
 
 def is_question(text: str, lex: Lexicon) -> bool:
     """Asks about price, invoicing or what supervision is, rather than for a time."""
-    q = hits(lex, lex.INTENT["question"], " ".join(question_sentences(text)) or text)
+    q = hits(lex, lex.INTENT["question"], " ".join(question_sentences(text)))
     if q == 0:
         return False
     return q >= hits(lex, lex.INTENT["request"], text)

@@ -7,9 +7,28 @@ import unicodedata
 
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\d\s.][.])\s+(?=\S)|\n\s*\n|\n(?=\s*[-*•]\s)")
+_ABBREVIATIONS = frozenset(
+    "kl klo kello esim ns mm n ca t p puh tfn nr nro no st s k dr mr mrs ms vs jne ym em ko ks ark vrt".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|\s+(?=[-*•]\s)")
+_LAST_WORD = re.compile(r"(\w+)[.!?]*$")
+
+
+def _split_running(text: str) -> list[str]:
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start:m.start() + 1]
+        last = _LAST_WORD.search(piece)
+        if m.group().startswith(".") and last and last.group(1).lower() in _ABBREVIATIONS:
+            continue  # "kl. 12", "esim. ke"
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
 _CLAUSE_SPLIT = re.compile(
-    r",\s*|;\s*|\s+(?=(?:mutta|men|but|however|muuten|otherwise|annars)\b)|\s+(?=(?:koska|sillä|eftersom|because)\b)"
+    r",\s*|;\s*|\s[–-]\s|\s+(?=(?:mutta|men|but|however|muuten|otherwise|annars)\b)|\s+(?=(?:koska|sillä|eftersom|because)\b)"
 )
 
 
@@ -25,9 +44,7 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         para = " ".join(line.strip() for line in para.splitlines() if line.strip())
-        for s in _SENTENCE_END.split(para):
-            if s and s.strip():
-                out.append(s.strip())
+        out += _split_running(para)
     return out
 
 

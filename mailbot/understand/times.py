@@ -53,6 +53,17 @@ def _groups(mentions: list[Mention], ctx: Context) -> list[Frame]:
     return [f for f in frames if f.has_days or f.times or f.any_time]
 
 
+def _drop_excluded_weekdays(includes: list[Frame], excludes: list[Frame]) -> None:
+    """'Keskiviikkoisin hänellä on harrastus, joten keskiviikot eivät käy': the weekday is excluded,
+    so a frame that only named that weekday says nothing more."""
+    banned = {w for f in excludes if not f.dates and not f.spans for w in f.weekdays}
+    for f in list(includes):
+        if f.weekdays & banned:
+            f.weekdays -= banned
+            if not f.weekdays and not f.dates and not f.spans:
+                includes.remove(f)
+
+
 def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool = False) -> TimeReading:
     includes: list[Frame] = []
     excludes: list[Frame] = []
@@ -88,6 +99,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 excludes += [f for f in frames if not f.any_time]
             else:
                 includes += frames
+    _drop_excluded_weekdays(includes, excludes)
     # "as soon as possible" or "any time" alone is no constraint
     if includes and all(f.any_time and not f.has_days and not f.times for f in includes) and not excludes:
         return TimeReading([], ctx.problems, count)

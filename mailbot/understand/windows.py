@@ -51,10 +51,11 @@ class Frame:
     habitual: bool = False
     times: list[tuple[int, int]] = field(default_factory=list)
     any_time: bool = False
+    named: bool = False  # it named days, even if none of them is left (past, outside the horizon)
 
     @property
     def has_days(self) -> bool:
-        return bool(self.dates or self.spans or self.weekdays)
+        return bool(self.dates or self.spans or self.weekdays or self.named)
 
     def merge(self, other: Frame) -> None:
         self.dates |= other.dates
@@ -63,6 +64,7 @@ class Frame:
         self.habitual = self.habitual or other.habitual
         self.times = combine_times(self.times + other.times)
         self.any_time = self.any_time or other.any_time
+        self.named = self.named or other.named
 
 
 def combine_times(times: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -193,7 +195,7 @@ def _range_days(m: Mention, ctx: Context) -> set[date]:
 
 def mention_frame(m: Mention, ctx: Context) -> Frame:
     """What one mention says, as a frame of its own."""
-    f = Frame(times=list(m.times))
+    f = Frame(times=list(m.times), named=m.is_day)
     if m.kind == "date":
         f.dates = _date_days(m, ctx)
     elif m.kind == "relday":
@@ -224,7 +226,7 @@ def frame_days(f: Frame, ctx: Context, habitual: bool = False) -> set[date] | No
         else:
             span_days = {_next_weekday(ctx.today, w) for w in f.weekdays}
     if not f.dates and span_days is None:
-        return None
+        return set() if f.named else None
     return ctx.clip(f.dates | (span_days or set()))
 
 
@@ -294,7 +296,8 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
         for f in partial:
             rest.merge(f)
         for f in full:
-            g = Frame(set(f.dates), list(f.spans) or list(rest.spans), set(f.weekdays), f.habitual, list(f.times))
+            g = Frame(set(f.dates), list(f.spans) or list(rest.spans), set(f.weekdays), f.habitual, list(f.times),
+                      named=True)
             windows += frame_intervals(g, ctx)
         if rest.dates or (rest.has_days and not rest.spans):
             windows += frame_intervals(rest, ctx)

@@ -85,9 +85,9 @@ NUMBERS = {
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 CHOICE_NUMBERS = {
-    "the first one": 1, "first one": 1, "the first": 1, "first option": 1, "option one": 1, "number one": 1,
-    "the second one": 2, "second one": 2, "the second": 2, "second option": 2, "option two": 2, "number two": 2,
-    "the third one": 3, "third one": 3, "the third": 3, "third option": 3, "option three": 3, "number three": 3,
+    "the first one": 1, "first one": 1, "first option": 1, "option one": 1, "number one": 1, "the first slot": 1,
+    "the second one": 2, "second one": 2, "second option": 2, "option two": 2, "number two": 2, "the second slot": 2,
+    "the third one": 3, "third one": 3, "third option": 3, "option three": 3, "number three": 3, "the third slot": 3,
     "the last one": -1, "last one": -1, "the last option": -1,
 }
 CHOICE_ANY = [r"either\s+(?:one|of\s+them|is\s+fine|works)", r"any\s+of\s+(?:them|those|these)", r"both\s+work",
@@ -123,7 +123,7 @@ SERVICE = {
               r"team\s+sessions?", r"group\s+sessions?"],
     "leader": [r"leadership\s+supervision", r"management\s+supervision", r"supervision\s+for\s+(?:managers|leaders)",
                r"managerial\s+supervision", r"executive\s+supervision", r"leader\s+supervision"],
-    "individual_implied": [r"for\s+myself", r"for\s+me\b(?!\s+and)", r"my\s+own\s+supervision"],
+    "individual_implied": [r"for\s+myself", r"my\s+own\s+supervision"],
     "group_implied": [r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group", r"our\s+staff", r"our\s+unit",
                       r"for\s+the\s+team"],
     "leader_implied": [r"i(?:'m|\s+am)\s+a\s+new\s+(?:manager|leader|head|director|supervisor)",
@@ -153,7 +153,8 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|em
                 r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group)\s+of\s+{N}",
                 r"(?:team|group)\s*\({N}"]
 LEADS = [r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
-SUPERVISOR_CUES = [r"supervisor", r"with", r"recommended", r"have\s+(?:her|him)", r"book\s+with"]
+SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
+SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
 REVIEW = {
     "complaint": [r"complain\w*", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",

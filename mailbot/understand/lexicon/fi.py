@@ -122,10 +122,11 @@ NUMBERS = {
 ORDINALS = {"ensimmäinen": 1, "ensimmäistä": 1, "eka": 1, "toinen": 2, "toista": 2, "toka": 2, "kolmas": 3,
             "kolmatta": 3, "neljäs": 4, "neljättä": 4, "viides": 5, "viidettä": 5}
 CHOICE_NUMBERS = {
-    "ykkönen": 1, "ykkösvaihtoehto": 1, "ykkösaika": 1, "ensimmäinen": 1, "ensimmäinen vaihtoehto": 1, "eka": 1,
-    "ykkösen": 1, "kakkonen": 2, "kakkosvaihtoehto": 2, "kakkosaika": 2, "toinen": 2, "toinen vaihtoehto": 2,
-    "toka": 2, "kakkosen": 2, "kolmonen": 3, "kolmosvaihtoehto": 3, "kolmas": 3, "kolmas vaihtoehto": 3,
-    "kolmosen": 3, "nelonen": 4, "neljäs": 4, "vitonen": 5, "viides": 5, "viimeinen": -1, "viimeisin": -1,
+    "ykkönen": 1, "ykkösvaihtoehto": 1, "ykkösaika": 1, "ensimmäinen vaihtoehto": 1, "eka vaihtoehto": 1,
+    "ensimmäinen aika": 1, "ykkösen": 1, "kakkonen": 2, "kakkosvaihtoehto": 2, "kakkosaika": 2,
+    "toinen vaihtoehto": 2, "toka vaihtoehto": 2, "kakkosen": 2, "kolmonen": 3, "kolmosvaihtoehto": 3,
+    "kolmas vaihtoehto": 3, "kolmosen": 3, "kolmosaika": 3, "nelonen": 4, "neljäs vaihtoehto": 4,
+    "vitonen": 5, "viimeinen vaihtoehto": -1, "viimeisin vaihtoehto": -1, "eka": 1, "toka": 2,
 }
 CHOICE_ANY = [r"kumpi\s+tahansa", r"mikä\s+tahansa(?:\s+niistä|\s+noista|\s+näistä)?", r"kaikki\s+käyvät",
               r"molemmat\s+käyvät", r"kummatkin", r"kumpikin", r"mitkä\s+tahansa"]
@@ -141,7 +142,7 @@ INTENT = {
                r"perumaan", r"peruttava", r"peruutan", r"peruutamme", r"peruuttaa", r"peruutus\w*",
                r"perua", r"peruisin", r"en\s+pääsekään", r"joudun\s+perumaan", r"joudumme\s+perumaan",
                r"jätän\s+väliin", r"perutaan"],
-    "reschedule": [r"siirt\w*", r"vaihtaa\s+(?:\w+\s+)?ai\w*", r"vaihtaa\s+toiseen", r"muuttaa\s+(?:\w+\s+)?aika\w*",
+    "reschedule": [r"siirt\w*", r"siirr\w*", r"vaihtaa\s+(?:\w+\s+)?ai\w*", r"vaihtaa\s+toiseen", r"muuttaa\s+(?:\w+\s+)?aika\w*",
                    r"toiseen\s+aikaan", r"uuteen\s+aikaan", r"uusi\s+aika\s+tilalle", r"vaihdettua"],
     "request": [r"haluaisi\w*", r"halua\w*", r"varata", r"varaamaan", r"varaisin", r"varaisimme", r"tarvis\w*",
                 r"tarvitsi\w*", r"kaipaisi\w*", r"kaipaa\w*", r"toivoisi\w*", r"toive\w*", r"saisinko",
@@ -200,7 +201,9 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henkilö\w*|hlö\w*|hengen|ty
                 r"(?:ryhmä|tiimi|ryhmässä|tiimissä|ryhmäämme|tiimiimme)\w*\s+(?:on\s+|kuuluu\s+)?{N}\s+(?:henke|henkilö|jäsen)\w*",
                 r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}"]
 LEADS = [r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
-SUPERVISOR_CUES = [r"ohjaaja\w*", r"työnohjaaja\w*", r"kanssa", r"toivomme\s+ohjaajaksi", r"suositteli\w*"]
+# a name right after one of these (a word or two may come between) or right before the second list
+SUPERVISOR_BEFORE = [r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
+SUPERVISOR_AFTER = [r"kanssa", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {
     "complaint": [r"pettyny\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",

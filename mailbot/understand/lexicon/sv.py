@@ -91,9 +91,9 @@ NUMBERS = {
 }
 ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5}
 CHOICE_NUMBERS = {
-    "ettan": 1, "första": 1, "första alternativet": 1, "nummer ett": 1, "tvåan": 2, "andra": 2,
-    "andra alternativet": 2, "nummer två": 2, "trean": 3, "tredje": 3, "tredje alternativet": 3,
-    "nummer tre": 3, "fyran": 4, "fjärde": 4, "sista": -1,
+    "ettan": 1, "den första": 1, "första alternativet": 1, "nummer ett": 1, "tvåan": 2, "den andra": 2,
+    "andra alternativet": 2, "nummer två": 2, "trean": 3, "den tredje": 3, "tredje alternativet": 3,
+    "nummer tre": 3, "fyran": 4, "det sista": -1, "den sista": -1, "det första": 1, "det andra": 2, "det tredje": 3,
 }
 CHOICE_ANY = [r"vilken\s+som\s+helst", r"vilket\s+som\s+helst", r"båda\s+passar", r"alla\s+passar",
               r"vilken\s+av\s+dem\s+som\s+helst"]
@@ -132,7 +132,7 @@ SERVICE = {
 MODE = {
     "remote": [r"på\s+distans", r"distans\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"online", r"digitalt",
                r"per\s+telefon", r"via\s+telefon", r"telefonledes", r"virtuell\w*", r"på\s+nätet"],
-    "onsite": [r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"hos\s+er", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
+    "onsite": [r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
                r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler",
                r"på\s+kontoret\s+i", r"ert\s+verksamhetsställe"],
 }
@@ -151,7 +151,8 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbet
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
 LEADS = [r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
-SUPERVISOR_CUES = [r"handledare\w*", r"med", r"hos", r"rekommenderade\w*"]
+SUPERVISOR_BEFORE = [r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
+SUPERVISOR_AFTER = [r"som\s+handledare", r"som\s+min\s+handledare"]
 
 REVIEW = {
     "complaint": [r"missnöjd\w*", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
