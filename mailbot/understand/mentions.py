@@ -214,7 +214,7 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         year = _year(gd.get("y"))
         mention = Mention("date", s, e, day=day, month=int(month), year=year)  # type: ignore[arg-type]
         if name == "slash_date" and lang == "en" and day <= 12 and int(month) <= 12 and day != int(month):  # type: ignore[arg-type]
-            mention.alternatives = ((int(month), day),)  # type: ignore[arg-type]
+            mention.alternatives = ((int(month), day),)  # type: ignore[arg-type]  # 2/3 read as 3 February
             mention.problems.append("ambiguous date")
         return mention
     if name in ("num_date_range", "num_date_range2", "name_date_range"):

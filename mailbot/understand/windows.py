@@ -102,7 +102,7 @@ def _next_date(ctx: Context, day: int, month: int, year: int | None) -> date | N
 
 def _date_days(m: Mention, ctx: Context) -> set[date]:
     assert m.day is not None and m.month is not None
-    readings = [(m.day, m.month)] + [(d, mo) for mo, d in m.alternatives]
+    readings = [(m.day, m.month), *m.alternatives]
     out: set[date] = set()
     for day, month in readings:
         d = _next_date(ctx, day, month, m.year)

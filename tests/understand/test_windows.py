@@ -1,0 +1,201 @@
+"""Phrase → windows, in all three languages: every row of CONTRACT §2.1 and its settled readings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mailbot.understand.lexicon import load
+from mailbot.understand.times import read_times
+from mailbot.understand.windows import Context
+
+TZ = ZoneInfo("Europe/Helsinki")
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=TZ)  # Tuesday, ISO week 48
+
+
+def read(text: str, lang: str, now: datetime = NOW, horizon: int = 90) -> tuple[set[tuple[str, str, str]], list[str]]:
+    reading = read_times(text, load(lang), Context(now=now, horizon_days=horizon, tz=TZ))
+    out = set()
+    for s, e in reading.windows:
+        out.add((s.date().isoformat(), s.strftime("%H:%M"), e.strftime("%H:%M")))
+    return out, reading.problems
+
+
+def days(windows: set[tuple[str, str, str]]) -> list[str]:
+    return sorted({d for d, _, _ in windows})
+
+
+def times(windows: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
+    return {(a, b) for _, a, b in windows}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want_days", "want_times"),
+    [
+        # a whole day
+        ("fi", "Sopisiko torstaina?", ["2026-11-26"], {("08:00", "20:00")}),
+        ("sv", "Skulle torsdag passa?", ["2026-11-26"], {("08:00", "20:00")}),
+        ("en", "Would Thursday work?", ["2026-11-26"], {("08:00", "20:00")}),
+        ("fi", "Huomenna sopisi.", ["2026-11-25"], {("08:00", "20:00")}),
+        ("sv", "I morgon går bra.", ["2026-11-25"], {("08:00", "20:00")}),
+        ("en", "Tomorrow is fine.", ["2026-11-25"], {("08:00", "20:00")}),
+        ("fi", "Sopisiko 3.12.?", ["2026-12-03"], {("08:00", "20:00")}),
+        ("fi", "Sopisiko 3.12.2026?", ["2026-12-03"], {("08:00", "20:00")}),
+        ("fi", "Kävisikö 3. joulukuuta?", ["2026-12-03"], {("08:00", "20:00")}),
+        ("fi", "Entä joulukuun 3. päivänä?", ["2026-12-03"], {("08:00", "20:00")}),
+        ("sv", "Passar den 3 december?", ["2026-12-03"], {("08:00", "20:00")}),
+        ("en", "Is December 3 possible?", ["2026-12-03"], {("08:00", "20:00")}),
+        ("en", "Is 3 December possible?", ["2026-12-03"], {("08:00", "20:00")}),
+        ("fi", "Sopisiko 3/12?", ["2026-12-03"], {("08:00", "20:00")}),
+        # parts of the day
+        ("fi", "Torstaina aamupäivällä.", ["2026-11-26"], {("08:00", "12:00")}),
+        ("sv", "Torsdag på förmiddagen.", ["2026-11-26"], {("08:00", "12:00")}),
+        ("en", "Thursday morning.", ["2026-11-26"], {("08:00", "12:00")}),
+        ("fi", "Torstaina lounasaikaan.", ["2026-11-26"], {("10:00", "14:00")}),
+        ("sv", "Torsdag vid lunch.", ["2026-11-26"], {("10:00", "14:00")}),
+        ("en", "Thursday around lunch.", ["2026-11-26"], {("10:00", "14:00")}),
+        ("fi", "Torstaina iltapäivällä.", ["2026-11-26"], {("12:00", "16:00")}),
+        ("fi", "Torstai-iltapäivänä.", ["2026-11-26"], {("12:00", "16:00")}),
+        ("sv", "Torsdag eftermiddag.", ["2026-11-26"], {("12:00", "16:00")}),
+        ("en", "Thursday afternoon.", ["2026-11-26"], {("12:00", "16:00")}),
+        ("fi", "Torstaina työajan jälkeen.", ["2026-11-26"], {("16:00", "20:00")}),
+        ("sv", "Torsdag på kvällen.", ["2026-11-26"], {("16:00", "20:00")}),
+        ("en", "Thursday evening.", ["2026-11-26"], {("16:00", "20:00")}),
+        # clock times
+        ("fi", "Torstaina klo 14.", ["2026-11-26"], {("14:00", "15:00")}),
+        ("fi", "Torstaina kello 14.30.", ["2026-11-26"], {("14:30", "15:30")}),
+        ("sv", "Torsdag kl. 14.", ["2026-11-26"], {("14:00", "15:00")}),
+        ("en", "Thursday at 2 pm.", ["2026-11-26"], {("14:00", "15:00")}),
+        ("fi", "Torstaina klo 12–14.", ["2026-11-26"], {("12:00", "14:00")}),
+        ("sv", "Torsdag kl. 12-14.", ["2026-11-26"], {("12:00", "14:00")}),
+        ("en", "Thursday between 12 and 2.", ["2026-11-26"], {("12:00", "14:00")}),
+        ("fi", "Torstaina klo 12 jälkeen.", ["2026-11-26"], {("12:00", "20:00")}),
+        ("sv", "Torsdag efter kl. 12.", ["2026-11-26"], {("12:00", "20:00")}),
+        ("en", "Thursday after 12.", ["2026-11-26"], {("12:00", "20:00")}),
+        ("fi", "Torstaina ennen klo 10.", ["2026-11-26"], {("08:00", "10:00")}),
+        ("sv", "Torsdag före kl. 10.", ["2026-11-26"], {("08:00", "10:00")}),
+        ("en", "Thursday before 10.", ["2026-11-26"], {("08:00", "10:00")}),
+        # weeks
+        ("fi", "Tällä viikolla.", ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"], {("08:00", "20:00")}),
+        ("sv", "Denna vecka.", ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"], {("08:00", "20:00")}),
+        ("fi", "Ensi viikolla.", ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"],
+         {("08:00", "20:00")}),
+        ("en", "Next week.", ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"],
+         {("08:00", "20:00")}),
+        ("sv", "Vecka 50.", ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"],
+         {("08:00", "20:00")}),
+        ("fi", "Viikolla 2.", ["2027-01-11", "2027-01-12", "2027-01-13", "2027-01-14", "2027-01-15"],
+         {("08:00", "20:00")}),
+        ("fi", "Kahden viikon päästä.", ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"],
+         {("08:00", "20:00")}),
+        ("sv", "Om två veckor.", ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"],
+         {("08:00", "20:00")}),
+        ("en", "In 2 weeks.", ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"],
+         {("08:00", "20:00")}),
+        # weekday ranges, a weekday within a span
+        ("fi", "Ensi viikolla ma–ke.", ["2026-11-30", "2026-12-01", "2026-12-02"], {("08:00", "20:00")}),
+        ("sv", "Nästa vecka måndag–onsdag.", ["2026-11-30", "2026-12-01", "2026-12-02"], {("08:00", "20:00")}),
+        ("en", "Next week Monday to Wednesday.", ["2026-11-30", "2026-12-01", "2026-12-02"], {("08:00", "20:00")}),
+        ("fi", "Ensi viikolla tiistaina tai keskiviikkona iltapäivällä.", ["2026-12-01", "2026-12-02"],
+         {("12:00", "16:00")}),
+        ("fi", "Huomenna tai torstaina klo 12–14.", ["2026-11-25", "2026-11-26"], {("12:00", "14:00")}),
+        # months and their parts
+        ("fi", "Joulukuun alussa.", [f"2026-12-{d:02d}" for d in range(1, 11)], {("08:00", "20:00")}),
+        ("fi", "Joulukuun puolivälissä.", [f"2026-12-{d:02d}" for d in range(11, 21)], {("08:00", "20:00")}),
+        ("sv", "I mitten av december.", [f"2026-12-{d:02d}" for d in range(11, 21)], {("08:00", "20:00")}),
+        ("en", "Late December.", [f"2026-12-{d:02d}" for d in range(21, 32)], {("08:00", "20:00")}),
+        ("sv", "I slutet av januari.", [f"2027-01-{d:02d}" for d in range(21, 32)], {("08:00", "20:00")}),
+        ("fi", "Ensi kuussa.", [f"2026-12-{d:02d}" for d in range(1, 32)], {("08:00", "20:00")}),
+        ("en", "Next month.", [f"2026-12-{d:02d}" for d in range(1, 32)], {("08:00", "20:00")}),
+    ],
+)
+def test_expression(lang: str, text: str, want_days: list[str], want_times: set[tuple[str, str]]) -> None:
+    got, _ = read(text, lang)
+    assert days(got) == want_days
+    today_from_now = {(a, b) for d, a, b in got if d == NOW.date().isoformat()}
+    assert times(got) - today_from_now == want_times
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "weekday"),
+    [("fi", "Tiistaisin iltapäivällä.", 1), ("sv", "På tisdagar på eftermiddagen.", 1),
+     ("en", "On Tuesdays in the afternoon.", 1), ("fi", "Keskiviikkoisin klo 12–14.", 2)],
+)
+def test_habitual_weekday_repeats_over_the_horizon(lang: str, text: str, weekday: int) -> None:
+    got, _ = read(text, lang)
+    ds = [date.fromisoformat(d) for d in days(got)]
+    assert len(ds) >= 12 and {d.weekday() for d in ds} == {weekday}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fi", "En pääse perjantaisin."), ("sv", "Jag kan inte på fredagar."), ("en", "I can't do Fridays.")],
+)
+def test_exclusion_only_is_every_day_but_those(lang: str, text: str) -> None:
+    got, _ = read(text, lang)
+    ds = {date.fromisoformat(d).weekday() for d in days(got)}
+    assert 4 not in ds and {0, 1, 2, 3} <= ds
+    full_days = {(a, b) for d, a, b in got if NOW.date().isoformat() < d < "2027-02-22"}
+    assert full_days == {("08:00", "20:00")}
+
+
+def test_exclusion_removes_from_include() -> None:
+    got, _ = read("Joulukuussa sopisi, mutta en pääse perjantaisin.", "fi")
+    ds = [date.fromisoformat(d) for d in days(got)]
+    assert ds[0] == date(2026, 12, 1) and ds[-1] == date(2026, 12, 31)
+    assert all(d.weekday() != 4 for d in ds)
+
+
+def test_time_part_without_day_applies_to_the_named_span() -> None:
+    got, _ = read("Ensi viikolla sopisi. Aamupäivisin pääsen parhaiten.", "fi")
+    assert days(got) == ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]
+    assert times(got) == {("08:00", "12:00")}
+
+
+def test_weekday_and_date_disagree_keeps_both_and_asks_review() -> None:
+    got, problems = read("Sopisiko torstaina 15.1.2027 klo 13?", "fi")  # 15.1.2027 is a Friday
+    assert days(got) == ["2027-01-14", "2027-01-15"]
+    assert "weekday and date disagree" in problems
+
+
+def test_impossible_time_is_dropped_and_day_kept() -> None:
+    got, problems = read("Sopisiko ensi viikon tiistaina klo 25?", "fi")
+    assert days(got) == ["2026-12-01"] and times(got) == {("08:00", "20:00")}
+    assert "impossible time" in problems
+
+
+def test_past_date_gives_no_window_and_review() -> None:
+    got, problems = read("Skulle måndagen den 23 november kl. 10 passa?", "sv")
+    assert got == set()
+    assert "requested date is in the past" in problems
+
+
+def test_past_tense_and_last_weekday_are_not_windows() -> None:
+    got, _ = read("Elokuussa aloitimme, ja viime torstaina oli viimeinen kerta. Tammikuun lopussa sopisi.", "fi")
+    assert days(got)[0] == "2027-01-21" and days(got)[-1] == "2027-01-31"
+
+
+def test_english_slashed_date_that_reads_both_ways_is_ambiguous() -> None:
+    got, problems = read("Would 2/3 work?", "en", now=datetime(2027, 1, 10, 9, 0, tzinfo=TZ))
+    assert days(got) == ["2027-02-03", "2027-03-02"]
+    assert "ambiguous date" in problems
+
+
+@pytest.mark.parametrize(("lang", "text"), [("fi", "Mahdollisimman pian, kiitos."), ("sv", "Så snart som möjligt."),
+                                            ("en", "Any time is fine.")])
+def test_no_constraint(lang: str, text: str) -> None:
+    assert read(text, lang)[0] == set()
+
+
+def test_holiday_by_name_is_not_read_and_asks_review() -> None:
+    got, problems = read("Pääsiäisen jälkeen sopisi.", "fi")
+    assert got == set() and "time expression not understood" in problems
+
+
+def test_dst_change_keeps_local_hours() -> None:
+    now = datetime(2027, 3, 24, 9, 0, tzinfo=TZ)  # DST starts on Sunday 28 March 2027
+    reading = read_times("Maanantaina klo 9.", load("fi"), Context(now=now, horizon_days=90, tz=TZ))
+    (start, end), = reading.windows
+    assert start.date() == date(2027, 3, 29) and start.hour == 9 and start.utcoffset().total_seconds() == 3 * 3600
