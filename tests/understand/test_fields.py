@@ -1,0 +1,136 @@
+"""Field readings per language: service, mode, location, numbers, cadence, supervisor, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.understand import fields
+from mailbot.understand.lexicon import LANGUAGES, load
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fi", "Haluaisin varata yksilötyönohjausta itselleni.", "individual"),
+        ("fi", "Esihenkilöni suositteli minulle yksilötyönohjausta.", "individual"),
+        ("fi", "Haluaisin esihenkilön työnohjausta itselleni.", "leader"),
+        ("fi", "Johtoryhmämme haluaisi johdon työnohjausta.", "leader"),
+        ("fi", "Meidän tiimi kaipaisi tiimityönohjausta.", "group"),
+        ("fi", "Työyhteisömme tarvitsisi työyhteisötyönohjausta.", "group"),
+        ("fi", "Saisinko työnohjausajan?", None),
+        ("sv", "Jag vill boka individuell handledning för mig själv.", "individual"),
+        ("sv", "Vårt team behöver grupphandledning.", "group"),
+        ("sv", "Jag är ny chef och skulle behöva ledarhandledning.", "leader"),
+        ("en", "I'd like individual work supervision.", "individual"),
+        ("en", "We would like team supervision for the whole team.", "group"),
+        ("en", "HR recommended leadership supervision for me.", "leader"),
+        ("en", "Thursdays would work best for me.", None),
+    ],
+)
+def test_service(lang: str, text: str, want: str | None) -> None:
+    assert fields.service(text.lower(), load(lang)) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fi", "Tapaamiset voisivat olla etänä Teamsin kautta.", "remote"),
+        ("fi", "Tulisimme toimipisteellenne Tampereelle.", "onsite"),
+        ("fi", "Puhelimitse tai etänä sopii.", "remote"),
+        ("fi", "Onko etä- ja lähitapaamisilla eri hinta?", None),
+        ("sv", "Vi ses gärna på distans via Teams.", "remote"),
+        ("sv", "Det spelar ingen roll om vi ses på plats eller på distans.", None),
+        ("en", "In person at your Helsinki office.", "onsite"),
+        ("en", "A video call would be ideal.", "remote"),
+    ],
+)
+def test_mode(lang: str, text: str, want: str | None) -> None:
+    assert fields.mode(text.lower(), load(lang)) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fi", "paikan päällä oulussa sopis", "Oulu"),
+        ("fi", "Tapaaminen Seinäjoella olisi paras.", "Seinäjoki"),
+        ("fi", "Tulisimme toimipisteellenne Tampereelle.", "Tampere"),
+        ("fi", "läsnätapaamisina Turun toimipisteessänne", "Turku"),
+        ("fi", "Voisin tulla Lahdessa olevaan toimipisteeseenne.", "Lahti"),
+        ("fi", "Vaasan Valimo Oy:n työyhteisö", None),
+        ("sv", "Vi kan komma till ert kontor i Åbo.", "Turku"),
+        ("sv", "Träffen kunde vara i Helsingfors.", "Helsinki"),
+        ("en", "We can come to your Espoo office.", "Espoo"),
+    ],
+)
+def test_location(lang: str, text: str, want: str | None) -> None:
+    assert fields.location(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fi", "meidän tiimi (8 henkeä)", 8),
+        ("fi", "meitä on 5 kuskia", 5),
+        ("fi", "kahdentoista (12) työntekijän työyhteisölle", 12),
+        ("fi", "olemme kuuden sairaanhoitajan ryhmä", 6),
+        ("fi", "aloitin esihenkilönä ja vastaan nyt 14 hengen tiimistä", None),
+        ("sv", "vårt team (6 personer)", 6),
+        ("en", "there are eight of us, including me", 8),
+    ],
+)
+def test_participants(lang: str, text: str, want: int | None) -> None:
+    lex = load(lang)
+    assert fields.count(text, lex, lex.PARTICIPANTS, skip=lex.LEADS) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sessions", "cadence"),
+    [
+        ("fi", "toiveena olisi 5 kertaa, kerran kuussa", 5, "monthly"),
+        ("fi", "kuusi tapaamista joka toinen viikko", 6, "biweekly"),
+        ("fi", "tapaamisia olisi yhteensä kolme, ja ne pidettäisiin viikoittain", 3, "weekly"),
+        ("sv", "fem träffar, varannan vecka", 5, "biweekly"),
+        ("sv", "en serie på sex gånger, en gång i månaden", 6, "monthly"),
+        ("en", "ten sessions, once a week", 10, "weekly"),
+        ("fi", "mitä yksi käynti maksaa?", None, None),
+        ("fi", "kahden viikon päästä", None, None),
+    ],
+)
+def test_sessions_and_cadence(lang: str, text: str, sessions: int | None, cadence: str | None) -> None:
+    lex = load(lang)
+    assert fields.count(text, lex, lex.SESSIONS, minimum=True) == sessions
+    assert fields.cadence(text, lex) == cadence
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fi", "Haluaisimme jatkaa Aino Virtasen kanssa.", "Aino Virtanen"),
+        ("fi", "Voisiko ohjaajana olla Mikko Laine?", "Mikko Laine"),
+        ("sv", "Vi vill gärna ha Aino Virtanen som handledare.", "Aino Virtanen"),
+        ("en", "A colleague recommended Aino Virtanen.", "Aino Virtanen"),
+        ("fi", "Haluaisin varata ajan. Asun Jyväskylässä.", None),
+        ("fi", "Kirjoitan Matti Korhosen puolesta.", None),
+    ],
+)
+def test_supervisor(lang: str, text: str, want: str | None) -> None:
+    assert fields.supervisor(text, load(lang), set()) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Hei, haluaisin varata ajan ensi viikolle, kiitos.", "fi"),
+        ("Hej, jag skulle vilja boka en tid nästa vecka. Tack!", "sv"),
+        ("Hi, I would like to book a session next week. Thanks!", "en"),
+        ("We would like to book team supervision (työnohjaus) for the whole team.", "en"),
+        ("", "fi"),
+    ],
+)
+def test_language(text: str, want: str) -> None:
+    assert fields.detect_language(text) == want
+
+
+def test_every_lexicon_validates() -> None:
+    for lang in LANGUAGES:
+        assert load(lang).lang == lang
