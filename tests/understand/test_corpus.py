@@ -1,0 +1,87 @@
+"""The parser against answered messages, scored as ../shared/tools/eval_parse.py scores it.
+
+Two sets: ../shared/corpus (the shared examples) and tests/corpus (ours, in fi, sv and en). The
+bars are the issue's: every field ≥ 0.90, window Jaccard ≥ 0.90, automatic precision ≥ 0.95,
+review recall ≥ 0.80. Runs in-process through the same functions `mailbot parse` uses.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from mailbot.mail import read_message
+from mailbot.understand import understand
+from mailbot.understand.result import parse_options
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT.parent / "shared" / "tools" / "eval_parse.py"
+CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" / "corpus"}
+
+
+def _eval_module() -> ModuleType:
+    if not EVAL.exists():
+        pytest.skip("../shared/tools/eval_parse.py is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("eval_parse", EVAL)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(folder: Path) -> dict[str, float]:
+    ev = _eval_module()
+    fields = ev.FIELDS
+    n = 0
+    ok = dict.fromkeys([*fields, "needs_review"], 0)
+    jaccard, auto, auto_ok, gold_review, flagged = 0.0, 0, 0, 0, 0
+    for eml in sorted(folder.glob("*.eml")):
+        ans = json.loads(eml.with_suffix(".json").read_text())
+        exp = ans["expect"]
+        msg = read_message(eml.read_bytes())
+        now = datetime.fromisoformat(ans["now"]) if "now" in ans else ev.message_now(eml)
+        opts = parse_options(ans["options"]) if ans.get("options") else None
+        got = understand(msg, now=now, options=opts).to_dict()
+        n += 1
+        wrong = 0
+        for k in fields:
+            if ev.field_equal(k, exp[k], got[k]):
+                ok[k] += 1
+            else:
+                wrong += 1
+        ok["needs_review"] += bool(got["needs_review"]) == bool(exp["needs_review"])
+        probes = ev.probes(now, ev.HORIZON_DAYS)
+        want = ev.expected_set(exp["availability"], now, ev.HORIZON_DAYS, probes)
+        have = ev.predicted_set(got["windows"], probes)
+        s = 1.0 if not want and not have else len(want & have) / len(want | have)
+        jaccard += s
+        wrong += s < 1.0
+        if not got["needs_review"]:
+            auto += 1
+            auto_ok += wrong == 0
+        if exp["needs_review"]:
+            gold_review += 1
+            flagged += bool(got["needs_review"])
+    assert n, f"no messages in {folder}"
+    out = {k: v / n for k, v in ok.items()}
+    out["window_mean_jaccard"] = jaccard / n
+    out["auto_precision"] = auto_ok / auto if auto else 1.0
+    out["review_recall"] = flagged / gold_review if gold_review else 1.0
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_corpus_meets_the_bars(name: str) -> None:
+    folder = CORPORA[name]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not there")
+    s = score(folder)
+    low = {k: round(v, 3) for k, v in s.items() if k not in ("auto_precision", "review_recall") and v < 0.90}
+    assert not low, f"{name}: below 0.90: {low}"
+    assert s["auto_precision"] >= 0.95, s
+    assert s["review_recall"] >= 0.80, s
