@@ -139,7 +139,7 @@ def grammar(lex: Lexicon) -> Grammar:
         ("weekday_range", rf"(?P<w1>{wd_any})\.?{dash}(?P<w2>{wd_any})\.?"),
         ("weekday_range", rf"(?:från\s+|from\s+)?(?P<w1>{wd_full})\s+{to_word}\s+(?P<w2>{wd_full})"),
         ("weekday_abbr", rf"(?P<w1>{wd_abbr})\.?(?=\s+\d{{1,2}}\.\d{{1,2}})"),
-        ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL)})\s+)?(?P<w1>{wd_full})"),
+        ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL_BEFORE)})\s+)?(?P<w1>{wd_full})"),
     ]
     for key, frags in lex.DAY_PARTS.items():
         rules.append((f"daypart_{key}", _alt(frags)))

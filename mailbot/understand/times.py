@@ -42,10 +42,8 @@ def _groups(mentions: list[Mention], ctx: Context) -> list[Frame]:
     cur = Frame()
     for m in mentions:
         f = mention_frame(m, ctx)
-        if cur.has_days and cur.times and (f.has_days or f.any_time) and not f.times:
-            frames.append(cur)
-            cur = Frame()
-        elif cur.has_days and cur.times and f.has_days:
+        closed = cur.has_days and (cur.times or cur.any_time)  # "huomenna koska vaan", "ma klo 10"
+        if closed and f.has_days:
             frames.append(cur)
             cur = Frame()
         cur.merge(f)

@@ -172,12 +172,19 @@ def _week_days(m: Mention, ctx: Context) -> set[date]:
         mon = ctx.last_week_monday or this_monday + timedelta(days=7)
     else:
         assert isinstance(m.week, int)
-        mon = date.fromisocalendar(ctx.today.year, min(m.week, 52), 1) if m.week <= 52 else this_monday
+        mon = _iso_monday(ctx.today.year, m.week) or this_monday
         if mon < this_monday:
-            mon = date.fromisocalendar(ctx.today.year + 1, min(m.week, 52), 1)
+            mon = _iso_monday(ctx.today.year + 1, m.week) or this_monday
     ctx.last_week_monday = mon
     days = week_days(mon)
     return {d for d in days if d >= ctx.today} if m.week == "this" else days
+
+
+def _iso_monday(year: int, week: int) -> date | None:
+    try:
+        return date.fromisocalendar(year, week, 1)
+    except ValueError:  # week 53 in a year that has 52
+        return None
 
 
 def _range_days(m: Mention, ctx: Context) -> set[date]:
@@ -281,7 +288,9 @@ def union(windows: list[Interval]) -> list[Interval]:
 
 def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) -> list[Interval]:
     """CONTRACT §2.1: includes united (partial frames merged into one), minus exclusions."""
-    real = [f for f in includes if f.has_days or f.times]
+    # a frame whose days are all gone (past, beyond the horizon) lends its hours to nobody
+    real = [f for f in includes if (f.has_days or f.times) and frame_days(f, ctx) != set()]
+    spans = [s for f in real for s in f.spans]
     full = [f for f in real if f.has_days and f.times]
     partial = [f for f in real if not (f.has_days and f.times)]
     windows: list[Interval] = []
@@ -296,8 +305,8 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
         for f in partial:
             rest.merge(f)
         for f in full:
-            g = Frame(set(f.dates), list(f.spans) or list(rest.spans), set(f.weekdays), f.habitual, list(f.times),
-                      named=True)
+            g = Frame(set(f.dates), list(f.spans) or (spans if f.weekdays else []), set(f.weekdays), f.habitual,
+                      list(f.times), named=True)
             windows += frame_intervals(g, ctx)
         if rest.dates or (rest.has_days and not rest.spans):
             windows += frame_intervals(rest, ctx)

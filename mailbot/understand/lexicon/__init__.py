@@ -21,6 +21,7 @@ _SCHEMA: dict[str, str] = {
     "WEEKDAYS": "weekdays",
     "WEEKDAY_ABBR": "weekdays",
     "HABITUAL": "list",
+    "HABITUAL_BEFORE": "list",
     "MONTHS": "months",
     "MONTH_PART": "parts",
     "DAY_PARTS": "dayparts",

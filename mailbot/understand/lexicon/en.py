@@ -13,6 +13,7 @@ WEEKDAYS = {
 }
 WEEKDAY_ABBR = {0: ["mon"], 1: ["tue", "tues"], 2: ["wed"], 3: ["thu", "thur", "thurs"], 4: ["fri"],
                 5: ["sat"], 6: ["sun"]}
+HABITUAL_BEFORE = [r"every", r"each", r"all"]
 HABITUAL = [r"\w+days", r"every\s+\w+", r"on\s+\w+days", r"all\s+\w+days", r"each\s+\w+"]
 
 MONTHS = {
@@ -69,7 +70,7 @@ PAST = [r"last", r"ago", r"was", r"were", r"had", r"started", r"began", r"moved"
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*", r"slot\w*", r"time\w*"]
-ANY_TIME = [r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
+ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
             r"fully\s+flexible", r"any\s+slot"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]

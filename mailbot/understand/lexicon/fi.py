@@ -19,6 +19,7 @@ WEEKDAYS = {
 }
 WEEKDAY_ABBR = {0: ["ma"], 1: ["ti"], 2: ["ke"], 3: ["to"], 4: ["pe"], 5: ["la"], 6: ["su"]}
 # a weekday word is habitual (every such day) when it matches one of these
+HABITUAL_BEFORE = [r"joka", r"aina"]  # "joka tiistai"
 HABITUAL = [r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+"]
 
 MONTHS = {
@@ -90,7 +91,7 @@ NEGATION = [
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
     r"matkoilla", r"matkalla", r"koulutuksessa", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
-REASON = [r"koska", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
+REASON = [r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [
     r"viime\w*", r"viimeksi", r"sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
@@ -100,7 +101,8 @@ LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
 # a day mention followed by one of these names the booked appointment, not a wish
 BOOKED_REF = [r"\w*aja[nl]\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
               r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
-ANY_TIME = [r"mikä\s+tahansa\s+aika", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
+ANY_TIME = [r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
+            r"mihin\s+aikaan\s+tahansa", r"mihin\s+aikaan\s+vain", r"milloin\s+vain", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
 ASAP = [r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
@@ -171,7 +173,8 @@ SERVICE = {
     "group_implied": [r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
                       r"meidän\s+tiimi\w*", r"porukalle", r"henkilöstölle\w*", r"työporukalle"],
     "leader_implied": [r"(?:olen|toimin)\s+(?:uusi\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
-                       r"uutena\s+esihenkilönä", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
+                       r"uutena\s+esihenkilönä", r"(?:aloitin|toimin|työskentelen)\s+\w*\s*(?:esihenkilö|esimie|johtaja)\w*",
+                       r"esihenkilönä", r"esimiehenä", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
 }
 MODE = {
     "remote": [r"etä\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"verkossa", r"verkon\s+kautta", r"puhelimitse",

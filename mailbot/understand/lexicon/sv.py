@@ -13,6 +13,7 @@ WEEKDAYS = {
 }
 WEEKDAY_ABBR = {0: ["mån", "må"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tors", "to"], 4: ["fre", "fr"],
                 5: ["lör", "lö"], 6: ["sön", "sö"]}
+HABITUAL_BEFORE = [r"varje", r"alla"]
 HABITUAL = [r"\w+dagar\w*", r"\w+dagarna", r"varje\s+\w+", r"alla\s+\w+"]
 
 MONTHS = {
@@ -48,7 +49,7 @@ WEEK_WORDS = {
     "in_n": [r"om\s+(?P<n>\w+)\s+veckor", r"om\s+(?P<n>\w+)\s+veckors\s+tid"],
 }
 MONTH_WORDS = {
-    "this": [r"denna\s+månad", r"den\s+här\s+månaden", r"i\s+månaden"],
+    "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
 }
 
@@ -76,7 +77,7 @@ PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"
         r"hölls", r"ställdes\s+in"]
 LAST = [r"förra", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
 BOOKED_REF = [r"tid\w*", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
-ANY_TIME = [r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
+ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
