@@ -288,6 +288,9 @@ def union(windows: list[Interval]) -> list[Interval]:
 
 def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) -> list[Interval]:
     """CONTRACT §2.1: includes united (partial frames merged into one), minus exclusions."""
+    for f in includes:
+        if f.any_time and f.has_days and not f.times:  # "torstai 11.2. koko päivän"
+            f.times = [(DAY_START, DAY_END)]
     # a frame whose days are all gone (past, beyond the horizon) lends its hours to nobody
     real = [f for f in includes if (f.has_days or f.times) and frame_days(f, ctx) != set()]
     spans = [s for f in real for s in f.spans]
