@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, load
-from mailbot.understand.places_data import FORMS as PLACE_FORMS
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:[-'][a-zåäö]+)*")
 _STOP = {lang: frozenset(load(lang).STOPWORDS) for lang in LANGUAGES}
@@ -67,6 +66,8 @@ _SV_EN_BEFORE = re.compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|o
 def location(text: str, lang: str) -> str | None:
     """A town where the meeting should be: a locative form ("Oulussa", "Tampereelle"), a town before
     an office word ("Turun toimipisteessänne", "your Espoo office") or after a preposition ("i Åbo")."""
+    from mailbot.understand.places_data import FORMS as PLACE_FORMS  # 3,600 forms: loaded when needed
+
     low = text.lower()
     for m in _WORD.finditer(low):
         word = m.group()
@@ -127,7 +128,7 @@ def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
         name = m.group("name")
         if any(part.lower() in exclude for part in name.split()):
             continue
-        if any(part.lower() in PLACE_FORMS for part in name.split()):
+        if any(part.lower() in _place_forms() for part in name.split()):
             continue
         lead = re.split(r"[.!?:;]\s", flat[max(0, m.start() - 40):m.start()].lower())[-1]
         words = re.findall(r"[\wåäö]+", lead)[-3:]
@@ -136,6 +137,12 @@ def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
         if cue_before or cue_after:
             return basic_name(name, lex.lang)
     return None
+
+
+def _place_forms() -> dict[str, str]:
+    from mailbot.understand.places_data import FORMS
+
+    return FORMS
 
 
 def basic_name(name: str, lang: str) -> str:

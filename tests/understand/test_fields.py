@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mailbot.understand import fields
-from mailbot.understand.lexicon import LANGUAGES, load
+from mailbot.understand.lexicon import LANGUAGES, LexiconError, load, validate
 
 
 @pytest.mark.parametrize(
@@ -131,6 +131,20 @@ def test_language(text: str, want: str) -> None:
     assert fields.detect_language(text) == want
 
 
-def test_every_lexicon_validates() -> None:
+def test_every_lexicon_validates_and_compiles() -> None:
     for lang in LANGUAGES:
-        assert load(lang).lang == lang
+        validate(lang, load(lang).module, compile_patterns=True)
+
+
+def test_a_broken_lexicon_is_refused() -> None:
+    import types
+
+    broken = types.ModuleType("broken")
+    broken.__dict__.update({k: v for k, v in vars(load("en").module).items() if k.isupper()})
+    broken.WEEKDAYS = {0: ["monday"]}
+    with pytest.raises(LexiconError, match="WEEKDAYS"):
+        validate("xx", broken)
+    broken.WEEKDAYS = load("en").WEEKDAYS
+    broken.NEGATION = ["(unclosed"]
+    with pytest.raises(LexiconError, match="bad pattern"):
+        validate("xx", broken, compile_patterns=True)
