@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from mailbot import __version__
-from mailbot.errors import MailbotError, UsageError
+from mailbot.errors import MailbotError
 
 
 class _Parser(argparse.ArgumentParser):

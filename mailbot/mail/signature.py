@@ -77,9 +77,7 @@ def split_signature(text: str, sender_name: str = "") -> tuple[str, str]:
         line = raw.strip()
         if not line:
             continue
-        if _FOOTER.match(line) and len(line) <= 120:
-            cut = i
-        elif i > first and _starts_signature(lines, i, line, sender):
+        if _FOOTER.match(line) and len(line) <= 120 or i > first and _starts_signature(lines, i, line, sender):
             cut = i
         if cut is not None:
             break

@@ -43,7 +43,7 @@ def multipart(parts: list[tuple[str, str | bytes]], *, subtype: str = "alternati
     out = (
         f"{head}Subject: {subject}\n{extra}MIME-Version: 1.0\n"
         f'Content-Type: multipart/{subtype}; boundary="{boundary}"{params}\n\n'
-    ).encode("utf-8")
+    ).encode()
     for headers, body in parts:
         data = body if isinstance(body, bytes) else body.encode("utf-8")
         out += f"--{boundary}\n{headers.strip()}\n\n".encode() + data + b"\n"
