@@ -141,15 +141,32 @@ def _payload_bytes(part: Message, defects: list[str]) -> bytes:
         payload = part.get_payload(decode=True)
     except Exception as exc:  # a transfer encoding broken in a way the decoder does not forgive
         defects.append(f"undecodable {part.get_content_type()} part ({type(exc).__name__})")
-        raw = part.get_payload()
+        raw = _raw_payload(part)
         return raw.encode("ascii", "surrogateescape") if isinstance(raw, str) else b""
     if isinstance(payload, bytes):
         return payload
     return b""
 
 
+def _raw_payload(part: Message) -> str | list[Message] | None:
+    """The payload as the parser stored it: text still transfer-encoded, or the sub-parts.
+
+    ``get_payload()`` decodes 8-bit text with the declared charset on the way and raises on
+    labels such as "utf-8\\x00"; the encoded bytes are all the size estimate and the walk need.
+    """
+    try:
+        payload = part.get_payload()
+    except Exception:
+        try:
+            data = part.get_payload(decode=True)
+        except Exception:
+            return None
+        return data.decode("ascii", "surrogateescape") if isinstance(data, bytes) else None
+    return payload if isinstance(payload, str | list) else None
+
+
 def _children(part: Message) -> list[Message]:
-    payload = part.get_payload()
+    payload = _raw_payload(part)
     if isinstance(payload, list):
         return [p for p in payload if isinstance(p, Message)]
     return []
@@ -198,9 +215,9 @@ def _attachment(part: Message, ctype: str) -> Attachment:
 
 def _size(part: Message) -> int:
     """Decoded size, computed without decoding base64: attachments are never read."""
-    payload = part.get_payload()
+    payload = _raw_payload(part)
     if isinstance(payload, list):
-        return sum(len(str(p.get_payload())) for p in payload if isinstance(p, Message))
+        return sum(len(str(_raw_payload(p) or "")) for p in payload if isinstance(p, Message))
     if not isinstance(payload, str):
         return 0
     encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
@@ -209,6 +226,5 @@ def _size(part: Message) -> int:
         padding = len(payload.rstrip()) - len(payload.rstrip().rstrip("="))
         return max(0, data * 3 // 4 - padding)
     if encoding == "quoted-printable":
-        decoded = part.get_payload(decode=True)
-        return len(decoded) if isinstance(decoded, bytes) else 0
+        return len(_payload_bytes(part, []))
     return len(payload.encode("utf-8", "surrogateescape"))
