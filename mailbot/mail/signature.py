@@ -121,12 +121,10 @@ def _without_disclaimers(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _next_line(lines: list[str], i: int) -> str | None:
     """The next non-blank line after ``i``, looking past at most one blank line."""
-    blanks = 0
-    for line in lines[i + 1 :]:
+    for blanks, line in enumerate(lines[i + 1 :]):
         if line.strip():
             return line.strip()
-        blanks += 1
-        if blanks > 1:
+        if blanks >= 1:
             return ""
     return None
 

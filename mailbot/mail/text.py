@@ -121,13 +121,14 @@ def decode_header_words(value: str) -> str:
 def _decode_word(match: re.Match[str]) -> str:
     charset, encoding, payload = match.group(1).split("*")[0], match.group(2).lower(), match.group(3)
     try:
-        if encoding == "b":
-            payload_bytes = base64.b64decode(payload + "=" * (-len(payload) % 4))
-        else:
-            payload_bytes = _q_decode(payload)
+        payload_bytes = _b_decode(payload) if encoding == "b" else _q_decode(payload)
     except (binascii.Error, ValueError):
         return match.group(0)
     return decode_bytes(payload_bytes, charset)[0]
+
+
+def _b_decode(payload: str) -> bytes:
+    return base64.b64decode(payload + "=" * (-len(payload) % 4))  # senders drop the padding
 
 
 def _q_decode(payload: str) -> bytes:
