@@ -66,8 +66,10 @@ _ATTRIBUTION = (
 )
 # A header block is two or more label lines, one of them the sender's: a client's own text with
 # "Aihe: ..." and "Päivämäärä: ..." lines (a form-like request) has no From line and stays hers.
-_LINE = rf"(?:^|\n){_Q}[* \t]*(?:{_LABELS})[ \t]*\*?:[ *\t]*[^\n]*"
-_FROM_LINE = rf"(?:^|\n){_Q}[* \t]*{_FROM_LABELS}[ \t]*\*?:[ *\t]*[^\n]*"
+# Each line is an atomic group: without it, the ways a line's spaces can be shared between the
+# sub-patterns multiply over the eight repetitions (17 s on 40,000 "Aihe:"/"To:" lines).
+_LINE = rf"(?>(?:^|\n){_Q}[* \t]*(?:{_LABELS})[ \t]*\*?:[^\n]*)"
+_FROM_LINE = rf"(?>(?:^|\n){_Q}[* \t]*{_FROM_LABELS}[ \t]*\*?:[^\n]*)"
 _HEADER_BLOCK = rf"((?:{_LINE}){{1,8}}?{_FROM_LINE}(?:{_LINE}){{0,8}}|{_FROM_LINE}(?:{_LINE}){{1,8}})"
 
 # One entry in mail-parser-reply's table format; see the module docstring for why only one.
