@@ -54,14 +54,15 @@ _FORWARD_MARKER = re.compile(
 )
 _MARKER_LINE = re.compile(rf"^{_Q}(?:{_MARKERS})\s*$", re.IGNORECASE)
 # An attribution line ends in the verb and a colon and names a date or an address. Gmail wraps a
-# long one onto a second line, so a first line that opens like an attribution may continue.
+# long one onto a second line, so a first line that opens like an attribution may continue, unless
+# the second line opens like one itself: then the first is the writer's ("to 3.12. käy") and stays.
 _WROTE = r"(?:kirjoitti|skrev|wrote)"
 _OPENER = (
     r"(?:On\s|Den\s|Am\s|(?:ma|ti|ke|to|pe|la|su|mån|tis|ons|tors|fre|lör|sön|mon|tue|wed|thu|fri|sat|sun)"
     r"\.?,?\s+\d|\d{1,4}[./-]\d{1,2}|\d{1,2}\s+\w{3})"
 )
 _ATTRIBUTION = (
-    rf"^(?:{_Q}{_OPENER}[^\n]{{0,200}}\n{_Q}[^\n]{{0,200}}\b{_WROTE}\b[^\n]{{0,120}}:"
+    rf"^(?:{_Q}{_OPENER}[^\n]{{0,200}}\n(?!{_Q}{_OPENER}){_Q}[^\n]{{0,200}}\b{_WROTE}\b[^\n]{{0,120}}:"
     rf"|(?=[^\n]*[\d@])(?=[^\n]*\b{_WROTE}\b){_Q}[^\n]{{0,250}}\b{_WROTE}\b[^\n]{{0,120}}:)[ \t]*$"
 )
 # A header block is two or more label lines, one of them the sender's: a client's own text with
@@ -81,7 +82,7 @@ _TABLE: dict[str, dict[str, str]] = {
 }
 
 _QUOTE_PREFIX = re.compile(r"^(?:> ?)+")
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:vl|fwd?|vb|wg|tr|vs:\s*vl)\s*:", re.IGNORECASE)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:vl|fwd?|vb|wg|tr)\s*:", re.IGNORECASE)
 _TIME = re.compile(r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 _ANGLE_ADDR = re.compile(r"<(?:mailto:)?([^<>\s]+@[^<>\s]+)>")
 _BARE_ADDR = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")

@@ -230,6 +230,13 @@ def test_attribution_wrapped_over_two_lines_is_one_header() -> None:
     assert msg.quoted[0].author == Address("Ajanvaraus Esimerkki Työterveys", "ajanvaraus@example.fi")
 
 
+def test_own_line_that_opens_like_a_date_is_not_glued_to_the_attribution() -> None:
+    body = "to 3.12. käy hyvin\nke 25.11.2026 klo 8.31 Ajanvaraus <ajanvaraus@example.fi> kirjoitti:\n> 3) to 3.12.\n"
+    msg = read_message(eml(body))
+    assert msg.own_text == "to 3.12. käy hyvin"
+    assert msg.quoted[0].header == "ke 25.11.2026 klo 8.31 Ajanvaraus <ajanvaraus@example.fi> kirjoitti:"
+
+
 def test_swedish_attribution_author() -> None:
     msg = read_message(eml(GMAIL_SV))
     assert msg.quoted[0].author == Address("Ajanvaraus", "ajanvaraus@example.fi")
