@@ -72,6 +72,15 @@ def _visit(part: Message, found: Found, depth: int, in_report: bool) -> None:
             _visit(child, found, depth + 1, in_report)
     else:
         _leaf(part, ctype, found, in_report, top=depth == 0)
+    # Read after the part: decoding its payload is what finds a broken transfer encoding.
+    found.defects.extend(_describe(defect) for defect in getattr(part, "defects", ()))
+
+
+def _describe(defect: object) -> str:
+    """A parser defect as one line: its class name, and its message when that says more."""
+    name = type(defect).__name__
+    detail = str(defect).strip()
+    return f"{name}: {detail}" if detail and detail != name else name
 
 
 def _alternative(part: Message, found: Found, depth: int, in_report: bool) -> None:
@@ -81,6 +90,7 @@ def _alternative(part: Message, found: Found, depth: int, in_report: bool) -> No
         for child in children:
             if child.get_content_type() == wanted and not _is_attachment(child, wanted):
                 text = part_text(child, found.defects)
+                found.defects.extend(_describe(defect) for defect in getattr(child, "defects", ()))
                 if text.strip():
                     _add_text(text, found, in_report)
                     return

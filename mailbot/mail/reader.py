@@ -63,7 +63,7 @@ def _check_is_message(raw: bytes) -> None:
 
 
 def _build(parsed: Message, found: mime.Found) -> InboundMessage:
-    defects = [_describe(d) for d in getattr(parsed, "defects", [])] + found.defects
+    defects = list(found.defects)
     headers = _headers(parsed)
     subject = headers.get("subject", "").replace("\n", " ")
     sender = _first_address(parsed, "from")
@@ -182,12 +182,6 @@ def _date(value: str | None, defects: list[str]) -> datetime | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         defects.append(f"unreadable Date header: {value[:60]!r}")
         return None
-
-
-def _describe(defect: object) -> str:
-    name = type(defect).__name__
-    detail = str(defect).strip()
-    return f"{name}: {detail}" if detail and detail != name else name
 
 
 def _embedded_part(inner: Message, kind: str) -> QuotedPart:

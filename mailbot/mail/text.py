@@ -43,15 +43,18 @@ _BETWEEN_WORDS = re.compile(r"\?=[ \t\r\n]+=\?")
 
 
 def codec_name(charset: str | None) -> str | None:
-    """The Python codec for a MIME charset label, or None when Python has none."""
+    """The Python codec to read a MIME charset label with, or None when Python has none."""
+    exact = _exact_codec(charset)
+    return _SUPERSETS.get(exact, exact) if exact else None
+
+
+def _exact_codec(charset: str | None) -> str | None:
     if not charset:
         return None
-    label = charset.strip().strip("\"'").lower()
     try:
-        name = codecs.lookup(label).name
+        return codecs.lookup(charset.strip().strip("\"'").lower()).name
     except (LookupError, ValueError):
         return None
-    return _SUPERSETS.get(name, _SUPERSETS.get(label, name))
 
 
 def decode_bytes(data: bytes, charset: str | None) -> tuple[str, str | None]:
@@ -61,10 +64,10 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, str | None]:
     failed, because guessing costs milliseconds), and Windows-1252 with replacement, which
     cannot fail.
     """
-    declared = codec_name(charset)
-    if declared:
+    # The superset first; the exact codec too, for the five bytes Windows-1252 leaves undefined.
+    for codec in dict.fromkeys(c for c in (codec_name(charset), _exact_codec(charset)) if c):
         try:
-            return data.decode(declared), None
+            return data.decode(codec), None
         except (UnicodeError, LookupError, ValueError, TypeError):  # odd codecs (idna) raise odd errors
             pass
     if data.isascii():

@@ -96,6 +96,23 @@ def test_wrong_or_unknown_declared_charset(declared: str, data: bytes, expected:
         assert any(defect in d for d in msg.defects)
 
 
+def test_latin_1_bytes_that_windows_1252_leaves_undefined() -> None:
+    raw = eml(b"Hyv\xe4\x81", content_type="text/plain; charset=iso-8859-1")
+    msg = read_message(raw)
+    assert msg.body_text == "Hyvä\x81"
+    assert msg.defects == ()
+
+
+def test_defects_of_inner_parts_are_reported() -> None:
+    raw = multipart([
+        ("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64", "SGVpLCBzb3BpaQ"),
+        ("Content-Type: text/html; charset=utf-8", "<p>Hei</p>"),
+    ])
+    msg = read_message(raw)
+    assert msg.body_text == "Hei, sopii"
+    assert any("Base64" in d for d in msg.defects)
+
+
 def test_raw_8bit_header_is_read_as_utf8() -> None:
     raw = eml("Hei").replace(b"Subject: Ty\xc3\xb6nohjaus", "Subject: Työnohjaus äkkiä".encode())
     assert read_message(raw).subject == "Työnohjaus äkkiä"

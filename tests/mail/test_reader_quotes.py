@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from emlkit import eml, multipart
 
@@ -435,3 +437,19 @@ def test_html_only_replies(html: str, own: str, quoted: str) -> None:
     assert "2.12.2026" not in msg.own_text and "3.12.2026" not in msg.own_text
     assert quoted in msg.quoted[0].text
     assert msg.quoted[0].author is not None and msg.quoted[0].author.addr == "ajanvaraus@example.fi"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On " + "a " * 20000,  # mail-parser-reply's own "On ... wrote:" pattern is quadratic here
+        "Aihe: a\nTo: b\n" * 20000,  # label lines without a sender line, once 17 s
+        "> > Aihe: a \n> > To:  b\n" * 10000,
+        "ke 25.11.2026 " + "x" * 100000 + " kirjoitti\n",
+    ],
+    ids=["long-on-line", "label-lines", "quoted-label-lines", "long-attribution"],
+)
+def test_pathological_bodies_are_split_quickly(body: str) -> None:
+    start = time.perf_counter()
+    read_message(eml(body))
+    assert time.perf_counter() - start < 3
