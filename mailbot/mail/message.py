@@ -37,6 +37,9 @@ class QuotedPart:
     header: str  # the attribution line or header block that opened it ("... kirjoitti:", "From: ...")
     author: Address | None  # who wrote the quoted text, when the header says so
     text: str  # the quoted text itself, '>' prefixes and the header block removed
+    # For a forward, its writer's signature cut off ``text`` (opening hours and phone times there
+    # are no availability); replies keep their text whole and this empty.
+    signature: str = ""
 
 
 @dataclass(frozen=True)

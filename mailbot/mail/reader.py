@@ -14,6 +14,7 @@ e-mail at all (empty input, a PDF or an image given by mistake). The steps:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from email import message_from_bytes
 from email.message import Message
@@ -90,7 +91,7 @@ def _build(parsed: Message, found: mime.Found) -> InboundMessage:
     else:
         own_text, quoted = split_quotes(body_text, subject)
         own_text, signature = split_signature(own_text, sender.name if sender else "")
-        quoted = quoted + returned + forwarded
+        quoted = tuple(_without_signature(q) for q in quoted + returned + forwarded)
     return InboundMessage(
         message_id=_first_id(headers.get("message-id", "")),
         in_reply_to=_first_id(headers.get("in-reply-to", "")),
@@ -182,6 +183,14 @@ def _date(value: str | None, defects: list[str]) -> datetime | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         defects.append(f"unreadable Date header: {value[:60]!r}")
         return None
+
+
+def _without_signature(part: QuotedPart) -> QuotedPart:
+    """A forward's text counts as the client's request, so its signature is cut as own text's is."""
+    if part.kind != "forward":
+        return part
+    text, signature = split_signature(part.text, part.author.name if part.author else "")
+    return replace(part, text=text, signature=signature)
 
 
 def _embedded_part(inner: Message, kind: str) -> QuotedPart:

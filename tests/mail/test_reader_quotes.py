@@ -379,6 +379,21 @@ def test_forwards(body: str, subject: str, own: str, forwarded: str) -> None:
     assert first.author == Address("Henna Koskinen", "henna.koskinen@example.com")
 
 
+def test_a_forwards_signature_is_cut_from_its_text() -> None:
+    body = FORWARD_OUTLOOK_FI.replace(
+        "olisi hyvä.\n", "olisi hyvä.\n\nTerveisin\nHenna Koskinen\nAsiakaspalvelu ma–pe 8–16\n")
+    msg = read_message(eml(body, subject="VL: Toive"))
+    assert msg.quoted[0].text.endswith("aloitus joulukuun alussa olisi hyvä.")
+    assert msg.quoted[0].signature == "Terveisin\nHenna Koskinen\nAsiakaspalvelu ma–pe 8–16"
+
+
+def test_a_replys_quoted_text_is_kept_whole() -> None:
+    body = OUTLOOK_FI + "\nYstävällisin terveisin\nAjanvaraus\n"
+    msg = read_message(eml(body, subject="VS: Aika"))
+    assert msg.quoted[0].text.endswith("Ystävällisin terveisin\nAjanvaraus")
+    assert msg.quoted[0].signature == ""
+
+
 def test_outlook_block_under_a_reply_subject_is_a_reply() -> None:
     msg = read_message(eml(FORWARD_OUTLOOK_FI, subject="VS: Työnohjaustoive"))
     assert msg.quoted[0].kind == "reply"
