@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import datetime
 from email import message_from_bytes
 from email.message import Message
+from email.parser import BytesParser
 from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 
@@ -45,10 +46,20 @@ def read_message(raw: bytes) -> InboundMessage:
     try:
         parsed = message_from_bytes(raw, policy=compat32)
         found = mime.walk(parsed)
-    except (RecursionError, MemoryError):
-        raise
-    except Exception as exc:  # the stdlib parser is lenient, but never let a message crash a run
-        return _unparsed(raw, exc)
+    except Exception as exc:  # RecursionError above all: a thousand nested parts exhaust the stack
+        return _headers_only(raw, exc)
+    return _build(parsed, found)
+
+
+def _headers_only(raw: bytes, exc: Exception) -> InboundMessage:
+    """The message read with its headers parsed and its body taken as raw text."""
+    defect = f"the MIME structure could not be parsed ({type(exc).__name__}); the body is read as raw text"
+    try:
+        parsed = BytesParser(policy=compat32).parsebytes(raw, headersonly=True)
+        found = mime.walk(parsed)
+    except Exception as second:  # nothing about these bytes is readable as MIME
+        return _unparsed(raw, second)
+    found.defects.insert(0, defect)
     return _build(parsed, found)
 
 

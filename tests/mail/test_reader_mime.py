@@ -258,6 +258,19 @@ def test_broken_mime_is_read_with_defects(raw: bytes, expected_text: str, defect
     assert any(defect.lower() in d.lower() for d in msg.defects), msg.defects
 
 
+@pytest.mark.parametrize("kind", ["multipart", "message"])
+def test_deep_nesting_is_read_with_its_headers(kind: str) -> None:
+    if kind == "multipart":
+        nest = b"".join(b"--b%d\nContent-Type: multipart/mixed; boundary=b%d\n\n" % (i, i + 1) for i in range(3000))
+        raw = b"From: Maija <m@example.com>\nSubject: syva\nContent-Type: multipart/mixed; boundary=b0\n\n" + nest
+    else:
+        raw = b"From: Maija <m@example.com>\nSubject: syva\n" + b"Content-Type: message/rfc822\n\n" * 3000
+    msg = read_message(raw + b"Hei\n")
+    assert msg.sender == Address("Maija", "m@example.com")
+    assert msg.subject == "syva"
+    assert "could not be parsed (RecursionError)" in msg.defects[0]
+
+
 def test_missing_headers_give_empty_fields() -> None:
     msg = read_message(b"Subject: x\n\nRunko.\n")
     assert (msg.sender, msg.date, msg.message_id, msg.references, msg.recipients) == (None, None, None, (), ())
