@@ -203,9 +203,11 @@ def html_to_text(html: str) -> str:
     try:
         from inscriptis import get_text
 
-        return get_text(html)
+        text = get_text(html)
     except Exception:  # lxml refuses some documents outright (only a comment, bad encodings)
         return _plain_from_html(html)
+    # lxml silently drops what lies deeper than its nesting limit (256 levels)
+    return text if text.strip() else _plain_from_html(html)
 
 
 class _TextOnly(HTMLParser):

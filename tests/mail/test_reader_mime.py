@@ -159,6 +159,14 @@ def test_html_only_mail_is_converted_without_style_script_or_head() -> None:
     assert "Katja Nurmi" in msg.signature
 
 
+@pytest.mark.parametrize(
+    "html", ["<div>" * 3000 + "Tiistai sopii.", "<!-- only a comment -->Tiistai sopii.", "Tiistai sopii."]
+)
+def test_html_that_lxml_will_not_read(html: str) -> None:
+    msg = read_message(eml(html, content_type="text/html; charset=utf-8"))
+    assert msg.own_text == "Tiistai sopii."
+
+
 def test_alternative_prefers_plain_text() -> None:
     raw = multipart([
         ("Content-Type: text/plain; charset=utf-8", "Plain version."),
