@@ -1,0 +1,1 @@
+"""Booking: free-slot search and (later) the conversation state machine."""
