@@ -126,8 +126,6 @@ def _choose(result: ParseResult, text: str, options: list[Option], lex: Lexicon,
 
 
 def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexicon) -> None:
-    if result.intent == "confirm":
-        return
     low = text.lower()
     result.service = fields.service(low, lex)
     if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
@@ -141,7 +139,7 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     result.cadence = fields.cadence(low, lex)
     sender_names = {p.lower() for p in (msg.sender.name.split() if msg.sender else [])}
     result.supervisor = fields.supervisor(text, lex, sender_names)
-    if result.intent in ("cancel", "reschedule"):
+    if result.intent in ("cancel", "reschedule", "confirm"):
         result.sessions = None
         result.participants = None
         result.cadence = None

@@ -14,6 +14,7 @@ _NUMBERED = re.compile(
     r"(?:vaihtoehto|vaihtoehdon|vaihtoehdot|vaihtoehtoa|vaihtoehdoista|nro|numero|alternativ|alternativet|nr|nummer|"
     r"option|number|no\.|#)\s*(\d)(?!\d|\.\d)"
 )
+_CLOCK = re.compile(r"(?<![\d.:/])(\d{1,2})[:.](\d{2})(?![\d.:/])")  # "14:30 works", "klo 9.00"
 _BARE_DIGIT = re.compile(r"^\W*(\d)\W*(?:\s+\w+){0,4}\W*$")
 
 
@@ -43,6 +44,12 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
         return Choice(None, picked, True)
     candidates = set(ns)
     cue = False
+    clock = {int(h) * 60 + int(m) for h, m in _CLOCK.findall(low) if int(h) < 24 and int(m) < 60}
+    if clock:
+        by_clock = {o.n for o in options if _minutes(o, tz) in clock}
+        if by_clock:
+            cue = True
+            candidates &= by_clock
     for m in find_mentions(low, lex):
         fits: set[int] | None = None
         if m.kind == "date" and m.day and m.month:
@@ -62,6 +69,11 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     if not cue:
         return Choice(None, set(), False)
     return Choice(candidates.pop() if len(candidates) == 1 else None, candidates, True)
+
+
+def _minutes(o: Option, tz: ZoneInfo) -> int:
+    s = o.start.astimezone(tz)
+    return s.hour * 60 + s.minute
 
 
 def _fits_time(o: Option, a: int, b: int, tz: ZoneInfo) -> bool:

@@ -136,7 +136,7 @@ def grammar(lex: Lexicon) -> Grammar:
     for key, frags in lex.REL_DAYS.items():
         rules.append((f"relday_{key}", _alt(frags)))
     rules += [
-        ("weekday_range", rf"(?P<w1>{wd_any})\.?{dash}(?P<w2>{wd_any})\.?"),
+        ("weekday_range", rf"(?P<w1>{wd_any})\.?{dash}(?P<w2>{wd_any})\.?(?P<suf>-?päiv\w*|dagar\w*)?"),
         ("weekday_range", rf"(?:från\s+|from\s+)?(?P<w1>{wd_full})\s+{to_word}\s+(?P<w2>{wd_full})"),
         ("weekday_abbr", rf"(?P<w1>{wd_abbr})\.?(?=\s+\d{{1,2}}\.\d{{1,2}})"),
         ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL_BEFORE)})\s+)?(?P<w1>{wd_full})"),
@@ -251,7 +251,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
             if w2 is None:
                 return None
             days = frozenset(range(int(w1), int(w2) + 1)) if int(w2) >= int(w1) else frozenset({int(w1), int(w2)})  # type: ignore[call-overload]
-            return Mention("weekday", s, e, weekdays=days, habitual=_habitual(gd["w1"], g) or _habitual(gd["w2"], g))
+            plural = bool(re.search(r"(?:t|isin|inä|dagar\w*)$", gd.get("suf") or ""))  # "ma–ke-päivät"
+            return Mention("weekday", s, e, weekdays=days,
+                           habitual=plural or _habitual(gd["w1"], g) or _habitual(gd["w2"], g))
         word = gd["w1"]
         mention = Mention("weekday", s, e, weekdays=frozenset({int(w1)}),  # type: ignore[call-overload]
                           habitual=bool(gd.get("pre")) or _habitual(word, g))

@@ -50,4 +50,16 @@ def sentences(text: str) -> list[str]:
 
 
 def clauses(sentence: str) -> list[str]:
-    return [c.strip() for c in _CLAUSE_SPLIT.split(sentence) if c and c.strip()]
+    return [sentence[a:b].strip() for a, b in clause_spans(sentence)]
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where each clause of a sentence starts and ends (commas, 'mutta'/'but', 'koska'/'because')."""
+    spans, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        if sentence[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if sentence[start:].strip():
+        spans.append((start, len(sentence)))
+    return spans

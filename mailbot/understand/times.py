@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mailbot.understand.lexicon import Lexicon, compile_alternation
 from mailbot.understand.mentions import Mention, find_mentions
-from mailbot.understand.text import clauses, sentences
+from mailbot.understand.text import clause_spans, sentences
 from mailbot.understand.windows import Context, Frame, Interval, build_windows, mention_frame
 
 
@@ -30,6 +30,9 @@ def _is_last(m: Mention, clause: str, lex: Lexicon) -> bool:
 
 def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     """'torstain 10.12. työnohjausajan', 'ke 2.12. aikani': the booked appointment, not a wish."""
+    before = clause[max(0, m.start - 40):m.start]
+    if compile_alternation(tuple(lex.BOOKED_BEFORE)).search(before + "\x00"):
+        return True  # "my appointment on Thursday", "min tid på torsdag"
     after = clause[m.end:m.end + 30]
     words = re.findall(r"[\wåäö]+", after)[:3]
     rx = compile_alternation(tuple(lex.BOOKED_REF))
@@ -43,12 +46,22 @@ def _groups(mentions: list[Mention], ctx: Context) -> list[Frame]:
     for m in mentions:
         f = mention_frame(m, ctx)
         closed = cur.has_days and (cur.times or cur.any_time)  # "huomenna koska vaan", "ma klo 10"
-        if closed and f.has_days:
+        if closed and (f.has_days or f.any_time):  # "…at 14:30, or any time on a Friday"
             frames.append(cur)
             cur = Frame()
         cur.merge(f)
     frames.append(cur)
     return [f for f in frames if f.has_days or f.times or f.any_time]
+
+
+def _by_negation(mentions: list[Mention], clause: str, offset: int, lex: Lexicon) -> list[list[Mention]]:
+    """'inte på fredagar och inte efter kl. 15' is two exclusions, not Friday evenings."""
+    rx = compile_alternation(tuple(lex.NEGATION))
+    cuts = [offset + m.start() for m in rx.finditer(clause)][1:]
+    parts: list[list[Mention]] = [[] for _ in range(len(cuts) + 1)]
+    for m in mentions:
+        parts[sum(1 for c in cuts if c <= m.start)].append(m)
+    return [p for p in parts if p]
 
 
 def _drop_excluded_weekdays(includes: list[Frame], excludes: list[Frame]) -> None:
@@ -67,9 +80,13 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
     excludes: list[Frame] = []
     count = 0
     for sentence in sentences(text):
-        for clause in clauses(sentence):
-            low = clause.lower()
-            mentions = find_mentions(low, lex)
+        whole = sentence.lower()
+        # found over the whole sentence, so that "Monday, January 26" stays one expression
+        found = find_mentions(whole, lex)
+        wished: list[Mention] = []  # the sentence's included mentions, grouped together below
+        for start, end in clause_spans(sentence):
+            low = whole[start:end]
+            mentions = [m for m in found if start <= m.start < end]
             if not mentions:
                 continue
             for m in mentions:
@@ -80,11 +97,13 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             kept: list[Mention] = []
             for m in mentions:
                 if m.kind == "flag" and m.flag == "holiday":
-                    ctx.problem("time expression not understood")
+                    # "viikolla 53 eli välipäivinä" explains itself; a holiday alone is not read
+                    if not any(o.is_day for o in mentions):
+                        ctx.problem("time expression not understood")
                     continue
-                if _is_last(m, low, lex):
+                if _is_last(m, whole, lex):
                     continue
-                if skip_references and m.is_day and _is_reference(m, low, lex):
+                if skip_references and m.is_day and _is_reference(m, whole, lex):
                     if m.kind == "week":
                         mention_frame(m, ctx)  # remembers the week for "saman viikon"
                     continue
@@ -92,11 +111,13 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             if not kept:
                 continue
             count += len(kept)
-            frames = _groups(kept, ctx)
             if _has(lex, "NEGATION", low):
-                excludes += [f for f in frames if not f.any_time]
+                for part in _by_negation(kept, low, start, lex):
+                    excludes += [f for f in _groups(part, ctx) if not f.any_time]
             else:
-                includes += frames
+                wished += kept
+        # "i morgon, när som helst, eller på torsdag eftermiddag": one sentence, however many commas
+        includes += _groups(wished, ctx)
     _drop_excluded_weekdays(includes, excludes)
     # "as soon as possible" or "any time" alone is no constraint
     if includes and all(f.any_time and not f.has_days and not f.times for f in includes) and not excludes:

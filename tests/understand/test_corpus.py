@@ -78,7 +78,7 @@ def score(folder: Path) -> dict[str, float]:
 # (field and window floor, automatic precision, review recall). The shared set carries the issue's
 # bars; our own set was written by someone who had not seen the rules, so its floors are the figures
 # measured when it was added, to be raised as the parser improves, never lowered.
-BARS = {"shared": (0.90, 0.95, 0.80), "ours": (0.90, 0.75, 0.80)}
+BARS = {"shared": (0.90, 0.95, 0.80), "ours": (0.90, 0.95, 0.80)}
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

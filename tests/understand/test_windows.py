@@ -199,3 +199,30 @@ def test_dst_change_keeps_local_hours() -> None:
     reading = read_times("Maanantaina klo 9.", load("fi"), Context(now=now, horizon_days=90, tz=TZ))
     (start, end), = reading.windows
     assert start.date() == date(2027, 3, 29) and start.hour == 9 and start.utcoffset().total_seconds() == 3 * 3600
+
+
+def test_weekday_and_date_across_a_comma_are_one_expression() -> None:
+    got, problems = read("Would Monday, January 26 at 1 pm be possible?", "en", now=datetime(2027, 1, 5, 10, tzinfo=TZ))
+    assert days(got) == ["2027-01-25", "2027-01-26"] and "weekday and date disagree" in problems
+
+
+def test_each_negation_excludes_on_its_own() -> None:
+    got, _ = read("Vi är flexibla, men inte på fredagar och inte efter kl. 15.", "sv")
+    assert all(date.fromisoformat(d).weekday() != 4 for d in days(got))
+    assert {b for d, _, b in got if d < "2027-02-22"} == {"15:00"}  # the horizon's last day ends at 09:00
+
+
+def test_a_whole_day_flag_keeps_its_own_day_in_one_sentence() -> None:
+    got, _ = read("Passar det i morgon, när som helst, eller på torsdag eftermiddag?", "sv")
+    assert got == {("2026-11-25", "08:00", "20:00"), ("2026-11-26", "12:00", "16:00")}
+
+
+def test_a_plural_weekday_range_repeats() -> None:
+    got, _ = read("Minulle sopivat parhaiten ma–ke-päivät klo 15 jälkeen.", "fi")
+    assert len(days(got)) > 30 and {date.fromisoformat(d).weekday() for d in days(got)} == {0, 1, 2}
+
+
+def test_the_booked_appointment_is_no_window_in_a_reschedule() -> None:
+    reading = read_times("Please move my appointment on Thursday to next week, Tuesday or Wednesday after 2 pm.",
+                         load("en"), Context(now=NOW, horizon_days=90, tz=TZ), skip_references=True)
+    assert {s.date().isoformat() for s, _ in reading.windows} == {"2026-12-01", "2026-12-02"}

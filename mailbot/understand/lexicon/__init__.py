@@ -35,6 +35,7 @@ _SCHEMA: dict[str, str] = {
     "PAST": "list",
     "LAST": "list",
     "BOOKED_REF": "list",
+    "BOOKED_BEFORE": "list",
     "ANY_TIME": "list",
     "ASAP": "list",
     "HOLIDAYS": "list",

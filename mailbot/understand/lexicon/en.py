@@ -63,13 +63,14 @@ DATE_PATTERNS = [
 NEGATION = [
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
-    r"fully\s+booked", r"busy", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
+    r"fully\s+booked", r"busy", r"at\s+a\s+(?:conference|course|training|seminar)", r"on\s+a\s+(?:course|trip)", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
 ]
 REASON = [r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"last", r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*", r"slot\w*", r"time\w*"]
+BOOKED_BEFORE = [r"(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)\s+(?:on|at|for)?\s*\x00"]
 ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
             r"fully\s+flexible", r"any\s+slot"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
@@ -136,7 +137,7 @@ MODE = {
                r"phone\s+call", r"web\s+call", r"google\s+meet", r"distance"],
     "onsite": [r"in\s+person", r"in-person", r"on\s*site", r"on-site", r"face\s+to\s+face", r"face-to-face",
                r"(?:at|to|in)\s+your\s+(?:\w+\s+)?(?:office|premises|clinic|location|facilities)", r"at\s+your\s+place",
-               r"come\s+to\s+(?:you|your)", r"visit\s+you", r"physical\w*\s+meeting"],
+               r"come\s+to\s+(?:you|your)", r"at\s+our\s+(?:premises|office|place)", r"come\s+to\s+us", r"visit\s+you", r"physical\w*\s+meeting"],
 }
 MODE_EITHER = [r"either\s+(?:is\s+fine|works|way)", r"doesn't\s+matter", r"does\s+not\s+matter", r"no\s+preference",
                r"remote\s+or\s+in\s+person", r"in\s+person\s+or\s+(?:remote|online)", r"both\s+work"]
@@ -149,7 +150,7 @@ CADENCE = {
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
-            r"series\s+of\s+{N}", r"for\s+{N}\s+(?:weeks|months)"]
+            r"series\s+of\s+{N}"]
 PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|of\s+us)",
                 r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group)\s+of\s+{N}",
                 r"(?:team|group)\s*\({N}"]
@@ -158,7 +159,7 @@ SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"s
 SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
 REVIEW = {
-    "complaint": [r"complain\w*", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
+    "complaint": [r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
                   r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
     "contact": [r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor\w*", r"physician\w*", r"psychiatr\w*",

@@ -89,7 +89,7 @@ DATE_PATTERNS = [
 NEGATION = [
     r"ei", r"eivät", r"en", r"emme", r"ette", r"et", r"eikä", r"enkä", r"emmekä", r"paitsi", r"lukuun\s+ottamatta",
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
-    r"matkoilla", r"matkalla", r"koulutuksessa", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
+    r"matkoilla", r"matkalla", r"koulutuksessa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
 REASON = [r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [
@@ -101,6 +101,7 @@ LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
 # a day mention followed by one of these names the booked appointment, not a wish
 BOOKED_REF = [r"\w*aja[nl]\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
               r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
+BOOKED_BEFORE = [r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
 ANY_TIME = [r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
             r"mihin\s+aikaan\s+tahansa", r"mihin\s+aikaan\s+vain", r"milloin\s+vain", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
@@ -182,7 +183,7 @@ MODE = {
     "onsite": [r"läsnä\w*", r"lähitapaami\w*", r"lähiohjau\w*", r"paikan\s+päällä", r"paikan\s+päälle",
                r"kasvokkain", r"kasvotusten", r"toimipistee\w*", r"toimitilo\w*", r"luoksenne", r"luoksesi",
                r"vastaanotolle\w*", r"vastaanotolla\w*", r"tiloissanne", r"tiloihinne", r"paikan\s+päältä",
-               r"toimistollenne", r"toimistollanne", r"toimistoonne", r"toimistossanne"],
+               r"omissa\s+tiloissamme", r"meidän\s+tiloissamme", r"luoksemme", r"toimistollenne", r"toimistollanne", r"toimistoonne", r"toimistossanne"],
 }
 MODE_EITHER = [r"ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käyvät", r"etä-\s+ja\s+lähi\w*",
                r"joko\s+\w+\s+tai"]
@@ -209,18 +210,18 @@ SUPERVISOR_BEFORE = [r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"halua
 SUPERVISOR_AFTER = [r"kanssa", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {
-    "complaint": [r"pettyny\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",
+    "complaint": [r"pettyny\w*", r"harmitta\w*", r"ärsyttä\w*", r"turhautu\w*", r"suuttu\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",
                   r"kohtuuton\w*", r"en\s+hyväksy", r"väärin\s+laskutet\w*"],
     "contact": [r"ottaa?\s+(?:minuun|meihin)\s+yhteyttä", r"ottaisi\s+(?:minuun|meihin)\s+yhteyttä",
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
-    "not_supervision": [r"terapi\w*", r"psykoterap\w*", r"lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
+    "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
     "crisis": [r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
                r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
 }
 OUT_OF_OFFICE = [r"olen\s+(?:vuosi|kesä|talvi|isyys|äitiys|sairaus)?lomalla", r"olen\s+poissa", r"olen\s+lomalla",
-                 r"poissa\s+toimistolta", r"en\s+lue\s+sähköpost\w*", r"palaan\s+(?:töihin|toimistolle)",
+                 r"poissa\s+toimistolta", r"en(?:kä)?\s+lue\s+sähköpost\w*", r"palaan\s+(?:töihin|toimistolle)",
                  r"automaattinen\s+vastaus", r"lomailen", r"olen\s+tavoittamattomissa", r"palaan\s+\d"]
 LANGUAGE_NAMES = {"fi": [r"suomeksi", r"suomen\s+kiel\w*"], "sv": [r"ruotsiksi", r"ruotsin\s+kiel\w*"],
                   "en": [r"englanniksi", r"englannin\s+kiel\w*"]}

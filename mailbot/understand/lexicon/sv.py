@@ -68,7 +68,7 @@ DATE_PATTERNS = [
 
 NEGATION = [
     r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
-    r"upptagna", r"bortrest\w*", r"borta", r"ledig", r"på\s+semester", r"semester", r"tjänsteresa", r"resande",
+    r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"svår\w*", r"krånglig\w*", r"fullt",
 ]
 REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
@@ -77,6 +77,7 @@ PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"
         r"hölls", r"ställdes\s+in"]
 LAST = [r"förra", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
 BOOKED_REF = [r"tid\w*", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
+BOOKED_BEFORE = [r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
 ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
@@ -107,7 +108,7 @@ INTENT = {
     "cancel": [r"avboka\w*", r"avbeställ\w*", r"ställa\s+in", r"ställer\s+in", r"måste\s+avstå", r"stryka",
                r"annullera\w*", r"avbokning\w*"],
     "reschedule": [r"flytta\w*", r"boka\s+om", r"ombokning\w*", r"ändra\s+(?:\w+\s+)?tid\w*", r"byta\s+(?:\w+\s+)?tid\w*",
-                   r"annan\s+tid", r"ny\s+tid"],
+                   r"flytta\s+(?:min|vår)\s+tid"],
     "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
                 r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
                 r"tänker\s+oss", r"önskemål"],
@@ -124,7 +125,7 @@ SERVICE = {
               r"gruppens\s+handledning", r"teamets\s+handledning"],
     "leader": [r"ledarhandledning\w*", r"chefshandledning\w*", r"ledningshandledning\w*", r"handledning\s+för\s+chefer",
                r"ledningsgrupp\w*\s+handledning", r"handledning\s+för\s+ledare", r"chefhandledning\w*"],
-    "individual_implied": [r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv", r"för\s+mig"],
+    "individual_implied": [r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv"],
     "group_implied": [r"vårt\s+team", r"för\s+teamet", r"hela\s+teamet", r"vår\s+grupp", r"arbetsgemenskap\w*",
                       r"vår\s+personal", r"hela\s+gruppen"],
     "leader_implied": [r"(?:jag\s+är|som)\s+(?:ny\s+)?(?:chef|ledare|förman)", r"ny\s+chef", r"vår\s+ledningsgrupp",
@@ -134,7 +135,7 @@ MODE = {
     "remote": [r"på\s+distans", r"distans\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"online", r"digitalt",
                r"per\s+telefon", r"via\s+telefon", r"telefonledes", r"virtuell\w*", r"på\s+nätet"],
     "onsite": [r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
-               r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler",
+               r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler", r"i\s+våra\s+(?:egna\s+)?(?:utrymmen|lokaler)", r"hos\s+oss",
                r"på\s+kontoret\s+i", r"ert\s+verksamhetsställe"],
 }
 MODE_EITHER = [r"spelar\s+ingen\s+roll", r"vilket\s+som", r"antingen\s+\w+\s+eller", r"både\s+och"]
@@ -156,10 +157,10 @@ SUPERVISOR_BEFORE = [r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"g
 SUPERVISOR_AFTER = [r"som\s+handledare", r"som\s+min\s+handledare"]
 
 REVIEW = {
-    "complaint": [r"missnöjd\w*", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
+    "complaint": [r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
                   r"felaktig\s+faktura"],
     "contact": [r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
-    "not_supervision": [r"terapi\w*", r"psykoterap\w*", r"läkare\w*", r"psykiatri\w*", r"psykolog\w*",
+    "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
                         r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
     "crisis": [r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
