@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from mailbot.calendars.base import CalendarError, CalendarSource, Interval
 from mailbot.config import WEEKDAY_KEYS, Settings, SupervisorSettings
+from mailbot.understand.result import ParseResult
 
 CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 28}  # monthly keeps the weekday: every 4th week
 DEFAULT_SERVICE = "individual"
@@ -34,6 +35,13 @@ class SlotRequest:
     windows: Sequence[tuple[datetime, datetime]] = ()
     sessions: int | None = None
     cadence: str | None = None
+
+
+def request_from_parse(parsed: ParseResult) -> SlotRequest:
+    """What slot finding needs of the parser's reading (CONTRACT §2)."""
+    return SlotRequest(service=parsed.service, language=parsed.language, mode=parsed.mode,
+                       location=parsed.location, supervisor=parsed.supervisor, windows=tuple(parsed.windows),
+                       sessions=parsed.sessions, cadence=parsed.cadence)
 
 
 @dataclass(frozen=True)

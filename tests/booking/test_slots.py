@@ -158,3 +158,13 @@ def test_no_offered_slot_overlaps_busy_time_or_leaves_working_hours(busy: list[t
         hours = make_settings().supervisors[0 if s.supervisor_id == "aino" else 1].hours()
         span = hours[("mon", "tue", "wed", "thu", "fri", "sat", "sun")[s.start.weekday()]]
         assert span[0] <= s.start.timetz().replace(tzinfo=None) and s.end.timetz().replace(tzinfo=None) <= span[1]
+
+
+def test_a_parsed_request_finds_slots_inside_its_windows() -> None:
+    from mailbot.booking.slots import request_from_parse
+    from mailbot.understand.result import ParseResult
+
+    parsed = ParseResult("request", "fi", service="individual", mode="remote",
+                         windows=[(at(1, 12, month=12), at(1, 16, month=12))])
+    (prop,) = finder().find(request_from_parse(parsed), NOW).proposals
+    assert prop.first.start == at(1, 12, month=12)
