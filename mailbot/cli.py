@@ -1,16 +1,24 @@
-"""The ``mailbot`` command: argument parsing and nothing else.
+"""The ``mailbot`` command: argument parsing, and the report of ``check-config``.
 
 Imports of the heavier parts happen inside each command so that ``mailbot parse`` starts fast.
+Errors a user can cause arrive here as MailbotError and leave as lines on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mailbot import __version__
-from mailbot.errors import MailbotError
+from mailbot.errors import ConfigError, MailbotError
+
+if TYPE_CHECKING:
+    from mailbot.config import Settings, SupervisorSettings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,7 +31,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mailbot", description="The booking mailbox's assistant for work supervision.")
     parser.add_argument("--version", action="version", version=f"mailbot {__version__}")
-    parser.add_argument("--config", default="config.toml", help="configuration file (default: ./config.toml)")
+    parser.add_argument("--config", default="config.toml", metavar="PATH",
+                        help="configuration file (default: ./config.toml)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
@@ -39,7 +48,23 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--horizon-days", type=int, default=90, help="how far ahead windows reach (default 90)")
     parse.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parse.set_defaults(func=_cmd_parse)
+
+    check = commands.add_parser(
+        "check-config",
+        help="validate the configuration and try every calendar and server it names",
+        description="Load and validate the configuration file, then try each supervisor's calendar (and, in a "
+        "later version, the mailbox and the SMTP server), one line per check. Exit status 0 when all pass, "
+        "1 when a check fails, 2 when the file itself is wrong.",
+    )
+    _config_option(check)
+    check.set_defaults(func=_cmd_check_config)
     return parser
+
+
+def _config_option(command: argparse.ArgumentParser) -> None:
+    """``--config`` after the command too; SUPPRESS keeps a value given before the command."""
+    command.add_argument("--config", default=argparse.SUPPRESS, metavar="PATH",
+                         help="configuration file (default: ./config.toml)")
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -50,10 +75,80 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check_config(args: argparse.Namespace) -> int:
+    from mailbot.config import load_settings
+
+    settings = load_settings(Path(args.config))
+    failed = False
+    for status, what, detail in _checks(settings):
+        print(f"{status:<5}{what}: {detail}", flush=True)
+        failed = failed or status == "FAIL"
+    return 1 if failed else 0
+
+
+def _checks(settings: Settings) -> Iterator[tuple[str, str, str]]:
+    """(status, what, detail) per check, each run as it is reached so that a slow server shows where."""
+    count = len(settings.supervisors)
+    yield "ok", "config", f"{_shown(settings, settings.source)}, {count} supervisor{'' if count == 1 else 's'}; " \
+        f"services {', '.join(settings.services) or 'none'}"
+    for sup in settings.supervisors:
+        yield _check_calendar(settings, sup)
+    for section in ("mailbox", "smtp"):
+        if getattr(settings, section) is not None:
+            yield "skip", section, "checked by a later version"
+
+
+def _check_calendar(settings: Settings, sup: SupervisorSettings) -> tuple[str, str, str]:
+    import os
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    what, cal = f"calendar {sup.id}", sup.calendar
+    if cal is None:
+        return "skip", what, f"{sup.name} has no calendar: all working hours count as free"
+    where = _shown(settings, getattr(cal, "ics", None)) or getattr(cal, "ics_url", None) or getattr(cal, "caldav", "")
+    where = re.sub(r"//[^/@]*@", "//", where)  # a password written into an address is not printed
+    label = f"{sup.name}'s calendar ({where})"
+    source = None
+    try:
+        from mailbot.calendars import open_source
+
+        assert settings.source is not None
+        tz = ZoneInfo(settings.booking.timezone)
+        source = open_source(cal, name=label, base_dir=settings.source.parent, env=os.environ, tz=tz)
+        source.check()
+        # the busy times slots would be found around: shows that recurring events were expanded
+        now, days = datetime.now(tz), settings.booking.horizon_days
+        return "ok", what, f"{label}, {len(source.busy(now, now + timedelta(days=days)))} busy times " \
+            f"in the next {days} days"
+    except (MailbotError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return "FAIL", what, reason if reason.startswith(label) else f"{label}: {reason}"
+    except Exception as exc:  # noqa: BLE001 -- one broken backend must not hide the other checks' lines
+        return "FAIL", what, f"{label}: unexpected {type(exc).__name__}: {exc}"
+    finally:
+        close = getattr(source, "close", None)  # sources that hold a connection have one
+        if callable(close):
+            with contextlib.suppress(Exception):  # the check's answer is already known
+                close()
+
+
+def _shown(settings: Settings, path: Path | None) -> str:
+    """A path as the user wrote it: relative to the configuration file's folder when inside it."""
+    if path is None:
+        return ""
+    if settings.source is not None and path.is_relative_to(settings.source.parent):
+        return str(path.relative_to(settings.source.parent))
+    return str(path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except ConfigError as exc:  # each line names the file and the key already
+        print(exc, file=sys.stderr)
+        return exc.exit_status
     except MailbotError as exc:
         print(f"mailbot: {exc}", file=sys.stderr)
         return exc.exit_status
