@@ -67,6 +67,8 @@ def forms(town: str) -> set[str]:
             cands.add(stem + e)
         cands.add(stem + stem[-1] + "n")  # illative by a long vowel: Ouluun, Espooseen handled by "seen"
     plain = {low + e for e in ENDINGS if not low.endswith("e")}  # no gradation: safe without a check
+    if low.endswith("i"):
+        plain.add(low + "in")  # Pori → Poriin
     return {c for c in cands if simplemma.lemmatize(c, lang="fi").lower() == low} | plain | {low}
 
 

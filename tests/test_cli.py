@@ -86,3 +86,17 @@ def test_bad_options_json(tmp_path: Path) -> None:
     opts.write_text('[{"n": 1}]')
     p = mailbot("parse", str(EXAMPLE), "--options", str(opts))
     assert p.returncode == 2 and "start" in p.stderr
+
+
+def test_a_bug_in_the_rules_gives_a_review_item_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import mailbot.understand
+    from mailbot.cli import main
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise AssertionError("a rule that breaks")
+
+    monkeypatch.setattr(mailbot.understand, "understand", broken)
+    assert main(["parse", str(EXAMPLE)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["needs_review"] is True and out["reasons"] == ["the parser failed on this message"]

@@ -22,6 +22,7 @@ from mailbot.understand.intent import (
 )
 from mailbot.understand.lexicon import Lexicon, load
 from mailbot.understand.result import Option, ParseResult
+from mailbot.understand.text import sentences
 from mailbot.understand.times import read_times
 from mailbot.understand.windows import Context
 
@@ -127,7 +128,9 @@ def _choose(result: ParseResult, text: str, options: list[Option], lex: Lexicon,
 
 def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexicon) -> None:
     low = text.lower()
-    result.service = fields.service(low, lex)
+    # a kind of supervision named where the writer asks for something wins over one mentioned in passing
+    asked = " ".join(s for s in sentences(low) if hits(lex, lex.INTENT["request"], s))
+    result.service = fields.service(asked, lex) or fields.service(low, lex)
     if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
         result.service = fields.service(msg.subject.lower(), lex)
     result.mode = fields.mode(low, lex)
@@ -135,7 +138,8 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         result.location = fields.location(text, lex.lang)
     if result.service != "individual":
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS)
-    result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True)  # "yksi käynti maksaa" is no series
+    # "yksi käynti maksaa" is no series; "I've had two sessions" is history
+    result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST)
     result.cadence = fields.cadence(low, lex)
     sender_names = {p.lower() for p in (msg.sender.name.split() if msg.sender else [])}
     result.supervisor = fields.supervisor(text, lex, sender_names)

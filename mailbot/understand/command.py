@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from mailbot.errors import MailError, UsageError
-from mailbot.understand.result import parse_options
+from mailbot.understand.result import ParseResult, parse_options
+
+log = logging.getLogger(__name__)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -58,4 +61,9 @@ def run_parse(path: str, *, now: str | None, options: str | None, horizon_days: 
     when = _parse_now(now) if now else msg.date
     if when is None:
         raise UsageError(f"{path}: the message has no usable Date header; give --now")
-    return understand(msg, now=when, options=opts, horizon_days=horizon_days).to_json()
+    try:
+        result = understand(msg, now=when, options=opts, horizon_days=horizon_days)
+    except Exception:  # a bug in a rule must not lose the message: a person reads it instead
+        log.exception("understanding %s failed", msg.message_id or path)
+        result = ParseResult("request", "fi", needs_review=True, reasons=["the parser failed on this message"])
+    return result.to_json()

@@ -150,7 +150,8 @@ def basic_name(name: str, lang: str) -> str:
     if lang != "fi":
         return name
     first, last = name.split(maxsplit=1)
-    for suffix, repl in (("sella", "nen"), ("selle", "nen"), ("selta", "nen"), ("sen", "nen"), ("eelle", "e"),
+    for suffix, repl in (("sella", "nen"), ("selle", "nen"), ("selta", "nen"), ("sen", "nen"), ("sta", "nen"),
+                         ("seen", "nen"), ("eelle", "e"),
                          ("eella", "e"), ("een", "e"), ("lle", ""), ("lla", ""), ("llä", "")):
         if last.endswith(suffix) and len(last) > len(suffix) + 2:
             last = last[: -len(suffix)] + repl

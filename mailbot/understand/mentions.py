@@ -133,12 +133,20 @@ def grammar(lex: Lexicon) -> Grammar:
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
     for key, frags in lex.MONTH_WORDS.items():
         rules.append((f"relmonth_{key}", _alt(frags)))
+        rules.append((f"relmonthpart_{key}", rf"(?:{_alt(frags)})\s+(?P<part>{parts})"))  # ensi kuun alussa
+        rules.append((f"relmonthpart_{key}", rf"(?P<part>{parts})\s*(?:{_alt(frags)})"))  # early next month
+    for tpl in lex.WEEK_OF:  # "the week of 18 January": the ISO week of that date
+        rules.append(("week_of", tpl.replace("{MONTHS}", months)))
+    for tpl in lex.DAY_OF_MONTH:  # "on the 12th": the next 12th
+        rules.append(("day_of_month", tpl))
     for key, frags in lex.REL_DAYS.items():
         rules.append((f"relday_{key}", _alt(frags)))
     rules += [
         ("weekday_range", rf"(?P<w1>{wd_any})\.?{dash}(?P<w2>{wd_any})\.?(?P<suf>-?päiv\w*|dagar\w*)?"),
         ("weekday_range", rf"(?:från\s+|from\s+)?(?P<w1>{wd_full})\s+{to_word}\s+(?P<w2>{wd_full})"),
         ("weekday_abbr", rf"(?P<w1>{wd_abbr})\.?(?=\s+\d{{1,2}}\.\d{{1,2}})"),
+        # "ma tai ti", "Mon or Tue": an abbreviation counts when another weekday joins it
+        ("weekday_list", rf"(?P<w1>{wd_abbr})\.?\s*(?:,|/|tai|ja|eller|och|or|and)\s*(?P<w2>{wd_any})\.?"),
         ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL_BEFORE)})\s+)?(?P<w1>{wd_full})"),
     ]
     for key, frags in lex.DAY_PARTS.items():
@@ -229,6 +237,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
                        part=_lookup(gd["part"].strip(), g.part_map))  # type: ignore[arg-type]
     if name == "month":
         return Mention("month", s, e, month=_lookup(gd["mon"], g.month_map))  # type: ignore[arg-type]
+    if name == "week_of":
+        month = _lookup(gd["mon"], g.month_map)
+        return Mention("week", s, e, week="of", day=int(gd["d"]), month=month) if month else None  # type: ignore[arg-type]
     if name.startswith("week_"):
         key = name[5:]
         if key == "number":
@@ -238,6 +249,11 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
             n = _number(gd["n"], g)
             return Mention("week", s, e, in_weeks=n) if n else None
         return Mention("week", s, e, week=key)
+    if name == "day_of_month":
+        day = int(gd["d"])
+        return Mention("date", s, e, day=day, month=None) if 1 <= day <= 31 else None
+    if name.startswith("relmonthpart_"):
+        return Mention("month", s, e, rel_month=name[13:], part=_lookup(gd["part"].strip(), g.part_map))  # type: ignore[arg-type]
     if name.startswith("relmonth_"):
         return Mention("month", s, e, rel_month=name[9:])
     if name.startswith("relday_"):
@@ -246,6 +262,12 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         w1 = _lookup(gd["w1"].rstrip("."), g.weekday_map)
         if w1 is None:
             return None
+        if name == "weekday_list":
+            w2 = _lookup(gd["w2"].rstrip("."), g.weekday_map)
+            if w2 is None:
+                return None
+            return Mention("weekday", s, e, weekdays=frozenset({int(w1), int(w2)}),  # type: ignore[call-overload]
+                           habitual=_habitual(gd["w2"], g))
         if name == "weekday_range":
             w2 = _lookup(gd["w2"].rstrip("."), g.weekday_map)
             if w2 is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from mailbot.understand.lexicon import Lexicon, compile_alternation
 from mailbot.understand.mentions import Mention, find_mentions
 from mailbot.understand.text import clause_spans, sentences
-from mailbot.understand.windows import Context, Frame, Interval, build_windows, mention_frame
+from mailbot.understand.windows import Context, Frame, Interval, build_windows, mention_frame, monday
 
 
 @dataclass
@@ -36,7 +36,7 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     after = clause[m.end:m.end + 30]
     words = re.findall(r"[\wåäö]+", after)[:3]
     rx = compile_alternation(tuple(lex.BOOKED_REF))
-    return any(rx.fullmatch(w) for w in words) or bool(re.match(r"\s*(?:klo|kl\.?|at)\s*\d", after))
+    return any(rx.fullmatch(w) for w in words)
 
 
 def _groups(mentions: list[Mention], ctx: Context) -> list[Frame]:
@@ -52,6 +52,14 @@ def _groups(mentions: list[Mention], ctx: Context) -> list[Frame]:
         cur.merge(f)
     frames.append(cur)
     return [f for f in frames if f.has_days or f.times or f.any_time]
+
+
+def _remember_week(m: Mention, ctx: Context) -> None:
+    saved = list(ctx.problems)
+    f = mention_frame(m, ctx)  # a week mention sets the week itself
+    ctx.problems[:] = saved  # the booked time's own problems (e.g. in the past) are not the client's wish
+    if f.dates:
+        ctx.last_week_monday = monday(min(f.dates))
 
 
 def _by_negation(mentions: list[Mention], clause: str, offset: int, lex: Lexicon) -> list[list[Mention]]:
@@ -81,6 +89,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
     count = 0
     for sentence in sentences(text):
         whole = sentence.lower()
+        if _has(lex, "GREETINGS", whole) and len(whole) < 80:
+            continue  # "have a nice evening", "hyvää viikonloppua": no wish
         # found over the whole sentence, so that "Monday, January 26" stays one expression
         found = find_mentions(whole, lex)
         wished: list[Mention] = []  # the sentence's included mentions, grouped together below
@@ -95,7 +105,13 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             if _has(lex, "REASON", low[:12]) or _has(lex, "PAST", low):
                 continue
             kept: list[Mention] = []
+            booked_end = -1  # end of a mention that named the booked appointment
             for m in mentions:
+                if m.kind == "time" and booked_end >= 0 and re.fullmatch(
+                        r"[\s,]*(?:at|klo|kello|kl\.?)?\s*", whole[booked_end:m.start]):
+                    booked_end = m.end  # "my session on Tuesday 9 March at 2 pm": the old time too
+                    continue
+                booked_end = -1
                 if m.kind == "flag" and m.flag == "holiday":
                     # "viikolla 53 eli välipäivinä" explains itself; a holiday alone is not read
                     if not any(o.is_day for o in mentions):
@@ -104,8 +120,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 if _is_last(m, whole, lex):
                     continue
                 if skip_references and m.is_day and _is_reference(m, whole, lex):
-                    if m.kind == "week":
-                        mention_frame(m, ctx)  # remembers the week for "saman viikon"
+                    _remember_week(m, ctx)  # for "saman viikon", "the same week"
+                    booked_end = m.end
                     continue
                 kept.append(m)
             if not kept:

@@ -100,8 +100,21 @@ def _next_date(ctx: Context, day: int, month: int, year: int | None) -> date | N
     return None
 
 
+def _next_day_of_month(ctx: Context, day: int) -> date | None:
+    d = ctx.today
+    for _ in range(3):
+        candidate = _safe_date(d.year, d.month, day)
+        if candidate and candidate >= ctx.today:
+            return candidate
+        d = (d.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return None
+
+
 def _date_days(m: Mention, ctx: Context) -> set[date]:
-    assert m.day is not None and m.month is not None
+    assert m.day is not None
+    if m.month is None:  # "on the 12th"
+        d = _next_day_of_month(ctx, m.day)
+        return {d} if d else set()
     readings = [(m.day, m.month), *m.alternatives]
     out: set[date] = set()
     for day, month in readings:
@@ -168,6 +181,9 @@ def _week_days(m: Mention, ctx: Context) -> set[date]:
         mon = this_monday + timedelta(days=7)
     elif m.week == "after_next":
         mon = this_monday + timedelta(days=14)
+    elif m.week == "of":
+        d = _next_date(ctx, m.day, m.month, None) if m.day and m.month else None
+        mon = monday(d) if d else this_monday
     elif m.week == "same":
         mon = ctx.last_week_monday or this_monday + timedelta(days=7)
     else:

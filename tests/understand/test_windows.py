@@ -226,3 +226,35 @@ def test_the_booked_appointment_is_no_window_in_a_reschedule() -> None:
     reading = read_times("Please move my appointment on Thursday to next week, Tuesday or Wednesday after 2 pm.",
                          load("en"), Context(now=NOW, horizon_days=90, tz=TZ), skip_references=True)
     assert {s.date().isoformat() for s, _ in reading.windows} == {"2026-12-01", "2026-12-02"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "Good morning,\n\nCould we meet next Tuesday?\n\nHave a nice evening!"),
+                                            ("fi", "Sopisiko ensi tiistaina? Hyvää illanjatkoa!")])
+def test_greetings_are_no_time_wishes(lang: str, text: str) -> None:
+    got, _ = read(text, lang)
+    assert times(got) - {("09:00", "20:00")} == {("08:00", "20:00")}
+
+
+def test_a_salutation_word_inside_a_wish_still_counts() -> None:
+    got, _ = read("Good morning, could we meet on Tuesday morning?", "en")
+    assert times(got) == {("08:00", "12:00")}
+
+
+def test_week_of_a_date_and_day_of_month() -> None:
+    got, _ = read("Could we do the week of 18 January, afternoons?", "en")
+    assert days(got) == ["2027-01-18", "2027-01-19", "2027-01-20", "2027-01-21", "2027-01-22"]
+    got, _ = read("Could we meet on the 12th at 10am?", "en")
+    assert got == {("2026-12-12", "10:00", "11:00")}
+
+
+def test_abbreviated_weekdays_joined_by_or() -> None:
+    got, _ = read("Ensi viikolla ma tai ti aamupäivällä sopisi.", "fi")
+    assert days(got) == ["2026-11-30", "2026-12-01"] and times(got) == {("08:00", "12:00")}
+
+
+def test_the_same_week_as_the_booked_time_and_its_hour_are_not_wishes() -> None:
+    reading = read_times("Something came up for my session on Tuesday 1 December at 2 pm. Could we move it to "
+                         "Thursday or Friday of the same week, in the afternoon?", load("en"),
+                         Context(now=NOW, horizon_days=90, tz=TZ), skip_references=True)
+    assert [(s.date().isoformat(), s.hour, e.hour) for s, e in reading.windows] == [
+        ("2026-12-03", 12, 16), ("2026-12-04", 12, 16)]

@@ -31,7 +31,7 @@ DAY_PARTS = {
     "morning": [r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
     "midday": [r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
                r"around\s+noon", r"middle\s+of\s+the\s+day"],
-    "afternoon": [r"afternoons?"],
+    "afternoon": [r"afternoons?", r"after\s+lunch"],
     "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours", r"tonight"],
 }
 DAY_PART_STEMS = {"morning": ["morning"], "afternoon": ["afternoon"], "evening": ["evening"]}
@@ -60,12 +60,17 @@ DATE_PATTERNS = [
     r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})\.?(?:,?\s+(?P<y>20\d\d))?",
 ]
 
+WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
+           r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"]
+DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?[a-z]{3})"]
 NEGATION = [
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
     r"fully\s+booked", r"busy", r"at\s+a\s+(?:conference|course|training|seminar)", r"on\s+a\s+(?:course|trip)", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
 ]
-REASON = [r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
+GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
+             r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
+REASON = [r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"last", r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous"]
@@ -129,6 +134,8 @@ SERVICE = {
     "group_implied": [r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group", r"our\s+staff", r"our\s+unit",
                       r"for\s+the\s+team"],
     "leader_implied": [r"i(?:'m|\s+am)\s+a\s+new\s+(?:manager|leader|head|director|supervisor)",
+                       r"as\s+a\s+(?:new\s+)?(?:manager|leader|team\s+lead|head\s+of\s+\w+|director)",
+                       r"(?:promoted|appointed)\s+(?:to\s+)?(?:head|manager|director|team\s+lead|lead)\w*",
                        r"new\s+(?:in\s+(?:a|my)\s+)?(?:manager|management|leadership)\s+role", r"our\s+management\s+team",
                        r"(?:the|our)\s+leadership\s+team"],
 }

@@ -57,7 +57,7 @@ REL_DAYS = {
 
 WEEK_WORDS = {
     "this": [r"tällä\s+viikolla", r"tämän\s+viikon", r"tälle\s+viikolle", r"tätä\s+viikkoa", r"kuluvalla\s+viikolla"],
-    "next": [r"ensi\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
+    "next": [r"ensi\s+viik\w*", r"ens\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
     "after_next": [r"sitä\s+seuraava\w*\s+viik\w*", r"ensi\s+viikon\s+jälkeen"],
     "same": [r"saman\s+viikon", r"samalla\s+viikolla", r"samalle\s+viikolle"],
     "number": [r"(?:viiko\w*|vko|vk|viikk\w*)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
@@ -65,7 +65,7 @@ WEEK_WORDS = {
 }
 MONTH_WORDS = {
     "this": [r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
-    "next": [r"ensi\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
+    "next": [r"ensi\s+kuu\w*", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
 }
 
 # {T1} {T2}: a clock time (hour, optional minutes)
@@ -86,12 +86,15 @@ DATE_PATTERNS = [
     r"(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})\.(?!\d)",
 ]
 
+WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})"]
+DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi)?(?!\s+\w+kuu)"]
 NEGATION = [
     r"ei", r"eivät", r"en", r"emme", r"ette", r"et", r"eikä", r"enkä", r"emmekä", r"paitsi", r"lukuun\s+ottamatta",
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
-    r"matkoilla", r"matkalla", r"koulutuksessa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
+    r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
-REASON = [r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
+GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
+REASON = [r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [
     r"viime\w*", r"viimeksi", r"sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
@@ -145,7 +148,7 @@ INTENT = {
                r"perumaan", r"peruttava", r"peruutan", r"peruutamme", r"peruuttaa", r"peruutus\w*",
                r"perua", r"peruisin", r"en\s+pääsekään", r"joudun\s+perumaan", r"joudumme\s+perumaan",
                r"jätän\s+väliin", r"perutaan"],
-    "reschedule": [r"siirt\w*", r"siirr\w*", r"vaihtaa\s+(?:\w+\s+)?ai\w*", r"vaihtaa\s+toiseen", r"muuttaa\s+(?:\w+\s+)?aika\w*",
+    "reschedule": [r"siirt(?:ä|o)\w*", r"siirre\w*", r"siirrettä\w*", r"siirrettyä", r"vaihtaa\s+(?:\w+\s+)?ai\w*", r"vaihtaa\s+toiseen", r"muuttaa\s+(?:\w+\s+)?aika\w*",
                    r"toiseen\s+aikaan", r"uuteen\s+aikaan", r"uusi\s+aika\s+tilalle", r"vaihdettua"],
     "request": [r"haluaisi\w*", r"halua\w*", r"varata", r"varaamaan", r"varaisin", r"varaisimme", r"tarvis\w*",
                 r"tarvitsi\w*", r"kaipaisi\w*", r"kaipaa\w*", r"toivoisi\w*", r"toive\w*", r"saisinko",
@@ -172,10 +175,10 @@ SERVICE = {
     # implied by who it is for
     "individual_implied": [r"itselleni", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
     "group_implied": [r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
-                      r"meidän\s+tiimi\w*", r"porukalle", r"henkilöstölle\w*", r"työporukalle"],
+                      r"meidän\s+tiimi\w*", r"porukalle", r"tiimi\s+(?:kaipai|tarvi|halua|toivo)\w*", r"henkilöstölle\w*", r"työporukalle"],
     "leader_implied": [r"(?:olen|toimin)\s+(?:uusi\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
                        r"uutena\s+esihenkilönä", r"(?:aloitin|toimin|työskentelen)\s+\w*\s*(?:esihenkilö|esimie|johtaja)\w*",
-                       r"esihenkilönä", r"esimiehenä", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
+                       r"esihenkilönä", r"esimiehenä", r"(?:tiiminvetäjäksi|esihenkilöksi|esimieheksi|päälliköksi)", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
 }
 MODE = {
     "remote": [r"etä\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"verkossa", r"verkon\s+kautta", r"puhelimitse",
@@ -190,7 +193,7 @@ MODE_EITHER = [r"ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käy
 
 CADENCE = {
     "weekly": [r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",
-               r"viikon\s+välein", r"kerran\s+viikkoon"],
+               r"kerran\s+viikkoon"],
     "biweekly": [r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
                  r"2\s+viikon\s+välein", r"joka\s+toiselle\s+viikolle", r"parin\s+viikon\s+välein"],
     "monthly": [r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
@@ -202,6 +205,7 @@ SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamis
 PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henkilö\w*|hlö\w*|hengen|työntekijä\w*|hoitaja\w*|sairaanhoitaja\w*|"
                 r"osallistuja\w*|jäsen\w*|kuski\w*|opettaja\w*|ohjaaja\w*|ihmis\w*|hengen)",
                 r"meitä\s+(?:on|olisi|tulisi|olisi\s+mukana|on\s+mukana|on\s+edelleen|on\s+yhteensä)\s+{N}",
+                r"(?:porukkaa|väkeä|meitä|osallistujia|ihmisiä)\s+(?:on|olis|olisi|tulee|tulis|tulisi)\s+(?:yhteensä\s+)?{N}",
                 r"(?:ryhmä|tiimi|ryhmässä|tiimissä|ryhmäämme|tiimiimme)\w*\s+(?:on\s+|kuuluu\s+)?{N}\s+(?:henke|henkilö|jäsen)\w*",
                 r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}"]
 LEADS = [r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
@@ -220,7 +224,7 @@ REVIEW = {
                r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
 }
-OUT_OF_OFFICE = [r"olen\s+(?:vuosi|kesä|talvi|isyys|äitiys|sairaus)?lomalla", r"olen\s+poissa", r"olen\s+lomalla",
+OUT_OF_OFFICE = [r"olen\s+\w*lomalla", r"palattuani", r"palaan\s+\w+\s+\d", r"olen\s+poissa", r"olen\s+lomalla",
                  r"poissa\s+toimistolta", r"en(?:kä)?\s+lue\s+sähköpost\w*", r"palaan\s+(?:töihin|toimistolle)",
                  r"automaattinen\s+vastaus", r"lomailen", r"olen\s+tavoittamattomissa", r"palaan\s+\d"]
 LANGUAGE_NAMES = {"fi": [r"suomeksi", r"suomen\s+kiel\w*"], "sv": [r"ruotsiksi", r"ruotsin\s+kiel\w*"],

@@ -32,7 +32,7 @@ DAY_PARTS = {
                 r"mornar\w*", r"morgnarna"],
     "midday": [r"mitt\s+på\s+dagen", r"vid\s+lunch\w*", r"lunchtid\w*", r"runt\s+lunch\w*", r"kring\s+lunch\w*",
                r"mitt\s+på\s+dagarna", r"lunch"],
-    "afternoon": [r"eftermiddag\w*"],
+    "afternoon": [r"eftermiddag\w*", r"efter\s+lunch\w*"],
     "evening": [r"på\s+kvällen", r"kvällar\w*", r"kvällstid\w*", r"kvällen", r"på\s+kvällarna",
                 r"efter\s+jobbet", r"efter\s+arbetstid\w*", r"efter\s+arbetet", r"efter\s+jobbdagen"],
 }
@@ -66,11 +66,14 @@ DATE_PATTERNS = [
     r"(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})\.?(?:\s+(?P<y>20\d\d))?",
 ]
 
+WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
+DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a)(?!\s+[a-zåäö]{3})"]
 NEGATION = [
     r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"svår\w*", r"krånglig\w*", r"fullt",
 ]
+GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
 PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
         r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
@@ -128,7 +131,7 @@ SERVICE = {
     "individual_implied": [r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv"],
     "group_implied": [r"vårt\s+team", r"för\s+teamet", r"hela\s+teamet", r"vår\s+grupp", r"arbetsgemenskap\w*",
                       r"vår\s+personal", r"hela\s+gruppen"],
-    "leader_implied": [r"(?:jag\s+är|som)\s+(?:ny\s+)?(?:chef|ledare|förman)", r"ny\s+chef", r"vår\s+ledningsgrupp",
+    "leader_implied": [r"som\s+ny\s+(?:chef|ledare|förman)", r"blev\s+(?:\w+\s+)?(?:chef|ledare)",r"(?:jag\s+är|som)\s+(?:ny\s+)?(?:chef|ledare|förman)", r"ny\s+chef", r"vår\s+ledningsgrupp",
                        r"ledningsgruppen"],
 }
 MODE = {
