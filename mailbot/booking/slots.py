@@ -135,10 +135,15 @@ class SlotFinder:
         candidates = heapq.merge(*streams, key=lambda s: (s.start, s.supervisor_id))
         with_time = {sid for sid, free in free_by_sid.items() if free}
         proposals: list[Proposal] = []
+        chosen: list[Slot] = []  # every session of every option: the options are held together
         for first in self._spread(candidates, len(with_time)):
             following = self._series(first, free_by_sid[first.supervisor_id], duration, step, series)
             if following is None:
                 continue
+            if any(o.supervisor_id == s.supervisor_id and o.start < s.end and s.start < o.end
+                   for s in (first, *following) for o in chosen):
+                continue
+            chosen += [first, *following]
             proposals.append(Proposal(first, following))
             if len(proposals) == self.booking.options_per_proposal:
                 break

@@ -168,3 +168,11 @@ def test_a_parsed_request_finds_slots_inside_its_windows() -> None:
                          windows=[(at(1, 12, month=12), at(1, 16, month=12))])
     (prop,) = finder().find(request_from_parse(parsed), NOW).proposals
     assert prop.first.start == at(1, 12, month=12)
+
+
+def test_options_of_one_proposal_never_overlap_so_they_can_all_be_held() -> None:
+    req = SlotRequest(language="fi", supervisor="Aino", sessions=4, cadence="weekly")
+    report = finder(options_per_proposal=3).find(req, NOW)
+    sessions = [s for p in report.proposals for s in p.slots]
+    assert len(report.proposals) == 3
+    assert not any(a is not b and a.start < b.end and b.start < a.end for a in sessions for b in sessions)
