@@ -171,8 +171,9 @@ def test_a_parsed_request_finds_slots_inside_its_windows() -> None:
 
 
 def test_options_of_one_proposal_never_overlap_so_they_can_all_be_held() -> None:
-    req = SlotRequest(language="fi", supervisor="Aino", sessions=4, cadence="weekly")
+    tuesdays = [(at(24, 9) + timedelta(days=7 * k), at(24, 10) + timedelta(days=7 * k)) for k in range(5)]
+    req = SlotRequest(language="fi", supervisor="Aino", sessions=2, cadence="weekly", windows=tuesdays)
     report = finder(options_per_proposal=3).find(req, NOW)
     sessions = [s for p in report.proposals for s in p.slots]
-    assert len(report.proposals) == 3
+    assert [p.first.start for p in report.proposals] == [at(24, 9), at(8, 9, month=12), at(22, 9, month=12)]
     assert not any(a is not b and a.start < b.end and b.start < a.end for a in sessions for b in sessions)
