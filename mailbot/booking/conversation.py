@@ -1,0 +1,309 @@
+"""The conversation with one client: request → proposal → confirmation → booking, and the rest.
+
+``Conversations.handle`` acts on one stored inbound message inside the caller's transaction: it
+reads it, decides, and records everything it decides (holds, bookings, replies queued in the
+outbox, review items) in that same transaction. Nothing is sent from here, so a crash before the
+commit leaves nothing done, and a rerun does it once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailbot.booking.slots import Proposal, SlotFinder, request_from_parse
+from mailbot.calendars.base import Appointment, CalendarError, CalendarSource
+from mailbot.config import Settings
+from mailbot.mail.message import InboundMessage, MachineKind
+from mailbot.store import repo
+from mailbot.store.errors import SlotTaken
+from mailbot.store.models import Booking, Conversation, Hold, Message, OutboxItem
+from mailbot.understand import understand
+from mailbot.understand.result import Option, ParseResult
+
+log = logging.getLogger(__name__)
+REFERENCE_RX = re.compile(r"\bAV-[2-9A-HJ-NP-Z]{4}\b", re.IGNORECASE)
+MESSAGE_ID_RX = re.compile(rb"^message-id:\s*(<[^>\s]+>)", re.IGNORECASE | re.MULTILINE)
+
+
+class Composer(Protocol):
+    """Renders a reply and returns its fixed Message-ID and bytes (``outbox`` implements it)."""
+
+    def __call__(self, kind: str, *, conversation: Conversation, to: str, to_name: str | None,
+                 in_reply_to: str | None, references: list[str], context: dict[str, Any],
+                 appointment: Appointment | None = None) -> tuple[str, bytes]: ...
+
+
+@dataclass
+class Outcome:
+    action: str
+    conversation_id: int | None = None
+    queued: list[str] = field(default_factory=list)  # Message-IDs of replies queued
+    review: list[str] = field(default_factory=list)
+
+
+class Conversations:
+    def __init__(self, settings: Settings, calendars: Mapping[str, CalendarSource], compose: Composer, *,
+                 own_addresses: set[str], max_replies_per_day: int = 5,
+                 parse: Callable[..., ParseResult] = understand) -> None:
+        self.settings = settings
+        self.calendars = calendars
+        self.compose = compose
+        self.own = {a.lower() for a in own_addresses}
+        self.max_replies_per_day = max_replies_per_day
+        self.parse = parse
+        self.tz = ZoneInfo(settings.booking.timezone)
+        self.supervisors = {s.id: s for s in settings.supervisors}
+
+    # --- the entry point ----------------------------------------------------------------------
+    def handle(self, s: Session, row: Message, msg: InboundMessage, now: datetime) -> Outcome:
+        sender = msg.sender.addr if msg.sender else ""
+        if msg.machine is MachineKind.BOUNCE:
+            return self._bounce(s, row, now)
+        if _is_calendar_reply(row.raw or b""):
+            return self._calendar_reply(s, row, now)
+        if not sender or _plain(sender) in self.own:
+            return self._done(s, row, "ignored: no sender or our own address")
+        if msg.machine is not None or msg.headers.get("list-id") or msg.headers.get("list-unsubscribe"):
+            return self._done(s, row, "ignored: machine mail")
+        conv = self._conversation(s, msg, sender)
+        row.conversation_id = conv.id
+        holds = _live_holds(s, conv)
+        options = [Option(h.option_number, h.start, h.end, h.supervisor_id) for h in holds] or None
+        parsed = self.parse(msg, now=now, options=options)
+        conv.language, conv.parsed, conv.updated_at = parsed.language, parsed.to_dict(), now
+        if parsed.intent in ("auto_reply", "other"):
+            return self._done(s, row, f"ignored: {parsed.intent}", conv)
+        if self._replies_today(s, sender, now) >= self.max_replies_per_day:
+            return self._review(s, row, conv, ["loop guard: too many automatic replies to this address today"],
+                                msg, acknowledge=False)
+        if parsed.needs_review:
+            return self._review(s, row, conv, parsed.reasons or ["needs review"], msg)
+        handler = {"request": self._request, "decline": self._request, "reschedule": self._reschedule,
+                   "confirm": self._confirm, "cancel": self._cancel}.get(parsed.intent)
+        if handler is None:
+            return self._review(s, row, conv, [f"{parsed.intent} for staff"], msg)
+        return handler(s, row, conv, msg, parsed, holds, now)
+
+    # --- intents ------------------------------------------------------------------------------
+    def _request(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
+                 holds: list[Hold], now: datetime, kind: str = "proposal") -> Outcome:
+        repo.release_holds(s, [h.id for h in holds], at=now)
+        finder = SlotFinder(self.settings, self.calendars, partial(repo.taken, s))
+        report = finder.find(request_from_parse(parsed), now)
+        if not report.proposals:
+            why = "no free slot in the client's windows" if parsed.windows else "no free slot"
+            if report.unavailable:
+                why += " (calendars not readable: " + ", ".join(sorted(report.unavailable)) + ")"
+            return self._review(s, row, conv, [why], msg)
+        expires = now + timedelta(hours=self.settings.booking.hold_hours)
+        try:
+            repo.add_holds(s, conv.id, [p.slots for p in report.proposals], expires)
+        except SlotTaken:  # another worker held one of them a moment ago: propose anew next time
+            return self._review(s, row, conv, ["proposed times were taken while proposing"], msg)
+        conv.state = "rescheduling" if kind == "reschedule" or conv.state == "rescheduling" else "proposed"
+        context = {"options": [self._option(n, p) for n, p in enumerate(report.proposals, 1)],
+                   "hold_hours": self.settings.booking.hold_hours}
+        return self._reply(s, row, conv, msg, kind, context, "proposed")
+
+    def _reschedule(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage,
+                    parsed: ParseResult, holds: list[Hold], now: datetime) -> Outcome:
+        if _active_booking(s, conv) is None:
+            return self._review(s, row, conv, ["reschedule without a booking"], msg)
+        conv.state = "rescheduling"
+        return self._request(s, row, conv, msg, parsed, holds, now, kind="reschedule")
+
+    def _confirm(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
+                 holds: list[Hold], now: datetime) -> Outcome:
+        chosen = [h for h in holds if h.option_number == parsed.choice]
+        if not chosen:
+            return self._review(s, row, conv, ["confirmation without a matching option"], msg)
+        if any(h.expires_at <= now for h in chosen):
+            return self._request(s, row, conv, msg, parsed, holds, now, kind="hold_expired")
+        old = _active_booking(s, conv) if conv.state == "rescheduling" else None
+        bookings: list[Booking] = []
+        try:
+            if old is not None:  # moving keeps the UID; the invitation's SEQUENCE grows
+                first = chosen[0]
+                repo.release_holds(s, [h.id for h in chosen], at=now)
+                old.supervisor_id, old.start, old.end = first.supervisor_id, first.start, first.end
+                old.sequence += 1
+                s.flush()
+                bookings = [old]
+            else:
+                bookings = [repo.confirm_booking(s, h.id, at=now) for h in chosen]
+        except SlotTaken:
+            return self._request(s, row, conv, msg, parsed, holds, now, kind="hold_expired")
+        repo.release_holds(s, [h.id for h in holds if h not in chosen], at=now)
+        conv.state = "booked"
+        appointments = [self._appointment(conv, b) for b in bookings]
+        for a in appointments:
+            self._write_calendar("add", a)
+        return self._reply(s, row, conv, msg, "confirmation",
+                           {"sessions": [self._slot_context(a) for a in appointments], "moved": old is not None},
+                           "booked", appointment=appointments[0])
+
+    def _cancel(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
+                holds: list[Hold], now: datetime) -> Outcome:
+        repo.release_holds(s, [h.id for h in holds], at=now)
+        booking = _active_booking(s, conv)
+        if booking is None:
+            return self._review(s, row, conv, ["cancellation without a booking"], msg)
+        booking = repo.cancel_booking(s, booking.id, at=now)
+        conv.state = "cancelled"
+        appointment = self._appointment(conv, booking)
+        self._write_calendar("remove", appointment)
+        return self._reply(s, row, conv, msg, "cancellation", {"sessions": [self._slot_context(appointment)]},
+                           "cancelled", appointment=appointment)
+
+    # --- machine mail -------------------------------------------------------------------------
+    def _bounce(self, s: Session, row: Message, now: datetime) -> Outcome:
+        """A delivery failure of one of our replies: free its holds and show staff."""
+        raw = row.raw or b""
+        ours = [m.decode("ascii", "replace") for m in MESSAGE_ID_RX.findall(raw)][1:]
+        conv = next((c for m in ours if (c := repo.conversation_by_message_id(s, m)) is not None), None)
+        if conv is None:
+            return self._done(s, row, "ignored: bounce of unknown mail")
+        repo.release_holds(s, [h.id for h in _live_holds(s, conv)], at=now)
+        row.conversation_id = conv.id
+        repo.open_review_item(s, "reply bounced", conversation_id=conv.id, message_id=row.id, now=now)
+        return self._done(s, row, "bounce: holds released", conv, review=["reply bounced"])
+
+    def _calendar_reply(self, s: Session, row: Message, now: datetime) -> Outcome:
+        """Accept / Tentative / Decline pressed in a calendar: update the booking, answer nothing."""
+        uid, status = _reply_status(row.raw or b"")
+        booking = s.scalar(select(Booking).where(Booking.ical_uid == uid)) if uid else None
+        if booking is None:
+            return self._done(s, row, "ignored: calendar reply for no booking")
+        booking.attendee_status = status
+        row.conversation_id = booking.conversation_id
+        review = []
+        if status == "DECLINED":
+            repo.open_review_item(s, "invitation declined in the calendar", conversation_id=booking.conversation_id,
+                                  message_id=row.id, now=now)
+            review = ["invitation declined in the calendar"]
+        conv = s.get(Conversation, booking.conversation_id)
+        return self._done(s, row, f"calendar reply: {status}", conv, review=review)
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _conversation(self, s: Session, msg: InboundMessage, sender: str) -> Conversation:
+        for mid in [msg.in_reply_to, *reversed(msg.references)]:
+            if mid and (conv := repo.conversation_by_message_id(s, mid)) is not None:
+                return conv
+        for text in [msg.subject, *(a.addr for a in msg.recipients)]:
+            m = REFERENCE_RX.search(text or "")
+            if m and (conv := repo.conversation_by_reference(s, m.group().upper())) is not None \
+                    and conv.client_email == _plain(sender):
+                return conv
+        return repo.create_conversation(s, client_email=_plain(sender),
+                                        client_name=msg.sender.name if msg.sender else None)
+
+    def _review(self, s: Session, row: Message, conv: Conversation, reasons: list[str], msg: InboundMessage,
+                *, acknowledge: bool = True) -> Outcome:
+        for reason in reasons:
+            repo.open_review_item(s, reason, conversation_id=conv.id, message_id=row.id)
+        conv.state = "review"
+        if acknowledge:
+            out = self._reply(s, row, conv, msg, "acknowledgement", {}, "review")
+            out.review = reasons
+            return out
+        return self._done(s, row, "review", conv, review=reasons)
+
+    def _reply(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, kind: str,
+               context: dict[str, Any], action: str, appointment: Appointment | None = None) -> Outcome:
+        refs = [*msg.references, *([msg.message_id] if msg.message_id else [])]
+        message_id, raw = self.compose(kind, conversation=conv, to=conv.client_email,
+                                       to_name=conv.client_name, in_reply_to=msg.message_id, references=refs,
+                                       context=context, appointment=appointment)
+        repo.queue_outbox(s, message_id=message_id, to_addr=conv.client_email, raw=raw, conversation_id=conv.id)
+        out = self._done(s, row, action, conv)
+        out.queued.append(message_id)
+        return out
+
+    def _done(self, s: Session, row: Message, action: str, conv: Conversation | None = None,
+              review: list[str] | None = None) -> Outcome:
+        repo.mark_processed(s, row.id, state=action.split(":")[0])
+        log.info("message %s: %s (conversation %s)", row.message_id, action, conv.reference if conv else "-")
+        return Outcome(action, conv.id if conv else None, review=review or [])
+
+    def _replies_today(self, s: Session, address: str, now: datetime) -> int:
+        since = now - timedelta(days=1)
+        return s.scalar(select(func.count(OutboxItem.id)).where(
+            OutboxItem.to_addr == _plain(address), OutboxItem.created_at >= since)) or 0
+
+    def _option(self, n: int, p: Proposal) -> dict[str, Any]:
+        sup = self.supervisors[p.first.supervisor_id]
+        return {"n": n, "start": p.first.start, "end": p.first.end, "supervisor": sup.name,
+                "following": [{"start": x.start, "end": x.end} for x in p.following]}
+
+    def _appointment(self, conv: Conversation, b: Booking) -> Appointment:
+        sup = self.supervisors.get(b.supervisor_id)
+        parsed = conv.parsed or {}
+        return Appointment(uid=b.ical_uid, sequence=b.sequence, start=b.start, end=b.end, reference=conv.reference,
+                           service=parsed.get("service") or "individual", mode=parsed.get("mode") or "remote",
+                           language=conv.language, supervisor_name=sup.name if sup else b.supervisor_id,
+                           supervisor_email=sup.email if sup else "", client_name=conv.client_name or "",
+                           client_email=conv.client_email, location=parsed.get("location"),
+                           cancelled=b.state == "cancelled")
+
+    def _slot_context(self, a: Appointment) -> dict[str, Any]:
+        return {"start": a.start, "end": a.end, "supervisor": a.supervisor_name, "mode": a.mode,
+                "location": a.location}
+
+    def _write_calendar(self, how: str, a: Appointment) -> None:
+        sid = next((k for k, v in self.supervisors.items() if v.name == a.supervisor_name), None)
+        cal = self.calendars.get(sid or "")
+        if cal is None:
+            return
+        try:
+            getattr(cal, how)(a)
+        except CalendarError as exc:  # the booking stands; the calendar can be fixed by hand
+            log.warning("calendar %s of booking %s failed: %s", how, a.uid, exc)
+
+
+def _plain(address: str) -> str:
+    return re.sub(r"\+[^@]*@", "@", address.strip().lower())
+
+
+def _live_holds(s: Session, conv: Conversation) -> list[Hold]:
+    return list(s.scalars(select(Hold).where(Hold.conversation_id == conv.id, Hold.released_at.is_(None))
+                          .order_by(Hold.option_number, Hold.start)))
+
+
+def _active_booking(s: Session, conv: Conversation) -> Booking | None:
+    return s.scalar(select(Booking).where(Booking.conversation_id == conv.id, Booking.state == "confirmed")
+                    .order_by(Booking.start))
+
+
+def _is_calendar_reply(raw: bytes) -> bool:
+    return b"text/calendar" in raw.lower() and re.search(rb"(?im)^METHOD:\s*REPLY", raw) is not None
+
+
+def _reply_status(raw: bytes) -> tuple[str | None, str]:
+    import email
+    import email.policy
+
+    from icalendar import Calendar
+
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    for part in msg.walk():
+        if part.get_content_type() == "text/calendar":
+            try:
+                cal = Calendar.from_ical(part.get_payload(decode=True) or b"")
+            except ValueError:
+                continue
+            for ev in cal.walk("VEVENT"):
+                att = ev.get("ATTENDEE")
+                att = att[0] if isinstance(att, list) else att
+                status = str(att.params.get("PARTSTAT", "NEEDS-ACTION")).upper() if att is not None else "NEEDS-ACTION"
+                return str(ev.get("UID")), status
+    return None, "NEEDS-ACTION"

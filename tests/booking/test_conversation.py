@@ -1,0 +1,167 @@
+"""The conversation state machine on a real SQLite store: request → proposal → confirm → booking,
+decline, reschedule, cancel, bounces, calendar replies, review and the loop guard."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from email.utils import make_msgid
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from mailbot.booking.conversation import Conversations
+from mailbot.calendars.base import Appointment
+from mailbot.config import Settings
+from mailbot.mail import read_message
+from mailbot.store import open_database, repo
+from mailbot.store.models import Booking, Conversation, Hold, OutboxItem, ReviewItem
+
+TZ = ZoneInfo("Europe/Helsinki")
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)  # Monday
+
+
+class Recorder:
+    """Stands in for the outbox's renderer: records what would be sent."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict[str, Any], Appointment | None]] = []
+
+    def __call__(self, kind: str, *, conversation: Conversation, to: str, to_name: str | None,
+                 in_reply_to: str | None, references: list[str], context: dict[str, Any],
+                 appointment: Appointment | None = None) -> tuple[str, bytes]:
+        self.sent.append((kind, context, appointment))
+        mid = make_msgid(domain="example.fi")
+        return mid, f"Message-ID: {mid}\r\nSubject: {kind} [{conversation.reference}]\r\n\r\n{kind}\r\n".encode()
+
+
+def settings() -> Settings:
+    return Settings.model_validate({
+        "booking": {"min_notice_hours": 24, "horizon_days": 42, "options_per_proposal": 3, "hold_hours": 48},
+        "services": {"individual": {"duration_minutes": 60}, "group": {"duration_minutes": 90},
+                     "leader": {"duration_minutes": 60}},
+        "supervisors": [{"id": "aino", "name": "Aino Virtanen", "email": "aino@example.fi",
+                         "services": ["individual", "leader", "group"], "languages": ["fi", "sv", "en"],
+                         "working_hours": {d: "08:00-16:00" for d in ("mon", "tue", "wed", "thu", "fri")}}],
+    })
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Any:
+    db = open_database(f"sqlite:///{tmp_path / 'm.db'}")
+    rec = Recorder()
+    conv = Conversations(settings(), {}, rec, own_addresses={"ajanvaraus@example.fi"}, max_replies_per_day=5)
+
+    class World:
+        recorder = rec
+
+        def receive(self, body: str, *, subject: str = "Työnohjaus", in_reply_to: str | None = None,
+                    sender: str = "laura@client.example", now: datetime = NOW, extra: str = "") -> Any:
+            mid = make_msgid(domain="client.example")
+            head = f"From: Laura <{sender}>\r\nTo: ajanvaraus@example.fi\r\nSubject: {subject}\r\n"
+            head += f"Date: {now.strftime('%a, %d %b %Y %H:%M:%S %z')}\r\nMessage-ID: {mid}\r\n"
+            if in_reply_to:
+                head += f"In-Reply-To: {in_reply_to}\r\nReferences: {in_reply_to}\r\n"
+            raw = (head + extra + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n").encode()
+            with db.transaction() as s:
+                row, _ = repo.store_inbound(s, raw, uidvalidity=1, uid=abs(hash(mid)) % 10**9, message_id=mid,
+                                            sender=sender, subject=subject)
+                return conv.handle(s, row, read_message(raw), now)
+
+        def scalars(self, stmt: Any) -> list[Any]:
+            with db.transaction() as s:
+                return list(s.scalars(stmt))
+
+    return World()
+
+
+def test_request_proposal_confirm_cancel(world: Any) -> None:
+    out = world.receive("Hei, haluaisin varata yksilötyönohjausta etänä. Ensi viikolla tiistaina iltapäivällä.")
+    assert out.action == "proposed" and len(out.queued) == 1
+    kind, ctx, _ = world.recorder.sent[-1]
+    assert kind == "proposal" and ctx["options"][0]["start"] == datetime(2026, 12, 1, 12, 0, tzinfo=TZ)
+    holds = world.scalars(select(Hold).where(Hold.released_at.is_(None)))
+    assert [h.option_number for h in holds] == [1]
+
+    out = world.receive("Ykkönen sopii!", subject="Re: Työnohjausaika", in_reply_to=out.queued[0])
+    assert out.action == "booked"
+    kind, ctx, appt = world.recorder.sent[-1]
+    assert kind == "confirmation" and appt is not None and appt.sequence == 0
+    (booking,) = world.scalars(select(Booking))
+    assert booking.state == "confirmed" and booking.start == datetime(2026, 12, 1, 12, 0, tzinfo=TZ)
+    assert world.scalars(select(Hold).where(Hold.released_at.is_(None))) == []
+
+    out = world.receive("Joudun valitettavasti perumaan ajan.", subject="Re: Vahvistus", in_reply_to=out.queued[0])
+    assert out.action == "cancelled"
+    kind, _, appt = world.recorder.sent[-1]
+    assert kind == "cancellation" and appt is not None and appt.cancelled and appt.sequence == 1
+    assert world.scalars(select(Booking))[0].state == "cancelled"
+
+
+def test_reschedule_moves_the_booking_with_the_same_uid_and_a_higher_sequence(world: Any) -> None:
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    out = world.receive("Ykkönen sopii", in_reply_to=out.queued[0])
+    (before,) = world.scalars(select(Booking))
+    out = world.receive("Voisinko siirtää aikaa? Torstaina 3.12. aamupäivällä sopisi.", in_reply_to=out.queued[0])
+    assert out.action == "proposed" and world.recorder.sent[-1][0] == "reschedule"
+    out = world.receive("Ykkönen käy.", in_reply_to=out.queued[0])
+    assert out.action == "booked"
+    (after,) = world.scalars(select(Booking))
+    assert after.ical_uid == before.ical_uid and after.sequence == 1
+    assert after.start.astimezone(TZ).date().isoformat() == "2026-12-03"
+    assert world.recorder.sent[-1][2].sequence == 1
+
+
+def test_decline_with_new_windows_gets_a_new_proposal(world: Any) -> None:
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    out = world.receive("Valitettavasti mikään ei käy. Torstaina 3.12. aamupäivällä pääsisin.", in_reply_to=out.queued[0])
+    assert out.action == "proposed"
+    live = world.scalars(select(Hold).where(Hold.released_at.is_(None)))
+    assert [h.start.astimezone(TZ).date().isoformat() for h in live] == ["2026-12-03"]
+
+
+def test_an_expired_hold_gets_an_apology_with_fresh_options(world: Any) -> None:
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    out = world.receive("Ykkönen sopii", in_reply_to=out.queued[0], now=NOW + timedelta(hours=49))
+    assert world.recorder.sent[-1][0] == "hold_expired" and out.action == "proposed"
+
+
+def test_questions_go_to_review_with_an_acknowledgement(world: Any) -> None:
+    out = world.receive("Mitä yksilötyönohjaus maksaa ja miten se laskutetaan?")
+    assert out.action == "review" and world.recorder.sent[-1][0] == "acknowledgement"
+    (item,) = world.scalars(select(ReviewItem))
+    assert item.reason == "question for staff"
+
+
+def test_no_free_slot_goes_to_review(world: Any) -> None:
+    out = world.receive("Haluaisin ajan lauantaina.")
+    assert out.action == "review" and "no free slot" in out.review[0]
+
+
+def test_machine_mail_and_our_own_address_get_no_reply(world: Any) -> None:
+    n = len(world.recorder.sent)
+    assert world.receive("Olen lomalla.", extra="Auto-Submitted: auto-replied\r\n").action.startswith("ignored")
+    assert world.receive("Hei", sender="ajanvaraus@example.fi").action.startswith("ignored")
+    assert len(world.recorder.sent) == n
+
+
+def test_loop_guard_stops_replies_to_one_address(world: Any) -> None:
+    for _ in range(5):
+        world.receive("Mitä työnohjaus maksaa?")
+    out = world.receive("Mitä työnohjaus maksaa?")
+    assert out.queued == [] and "loop guard" in out.review[0]
+    assert len(world.scalars(select(OutboxItem))) == 5
+
+
+def test_a_bounce_of_our_reply_releases_holds_for_staff(world: Any) -> None:
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    ours = out.queued[0]
+    dsn = ("--b\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+           "Final-Recipient: rfc822; laura@client.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b\r\n"
+           f"Content-Type: message/rfc822\r\n\r\nMessage-ID: {ours}\r\nSubject: x\r\n\r\nbody\r\n--b--\r\n")
+    raw_extra = "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n"
+    out = world.receive(dsn, sender="mailer-daemon@mx.example", extra=raw_extra, subject="Undelivered Mail")
+    assert out.action.startswith("bounce") and out.review == ["reply bounced"]
+    assert world.scalars(select(Hold).where(Hold.released_at.is_(None))) == []
