@@ -88,6 +88,8 @@ class MailboxSettings(_Strict):
     password_env: EnvName = Field(description="environment variable that holds the password")
     folder: str = Field("INBOX", description="the folder new requests arrive in")
     poll_seconds: int = Field(60, ge=1, description="how often to look for new mail when the server has no IDLE")
+    processed_folder: str | None = Field(None, description="move handled mail to this folder; leave out to flag "
+                                         "it ($MailbotProcessed) and keep it where it is")
 
 
 class SmtpSettings(_Strict):
@@ -134,6 +136,15 @@ class BookingSettings(_Strict):
                                      '`holidays` package); "" for none')
     buffer_minutes: int = Field(0, ge=0, le=240, description="free time kept between two appointments")
     slot_step_minutes: int = Field(30, ge=5, le=240, description="appointments start on this grid of minutes")
+    max_replies_per_day: int = Field(5, ge=1, le=1000, description="loop guard: at most this many automatic "
+                                     "replies go to one address in 24 hours; more go to staff")
+    retention_days: int = Field(180, ge=1, description="message bodies are deleted this many days after the "
+                                "conversation's last message")
+    reminder_hours: int = Field(24, ge=0, le=168, description="a reminder goes out this long before an "
+                                "appointment; 0 for none")
+    organization: str = Field("Esimerkki Työterveys Oy", description="the name signed under every reply")
+    templates: str | None = Field(None, description="folder of Jinja2 templates to use instead of the built-in "
+                                  "ones (email/{fi,sv,en}/…), relative to the configuration file")
 
     @field_validator("timezone")
     @classmethod
