@@ -102,10 +102,6 @@ class BusyIndex:
     def calendar(self) -> Calendar:
         return self._expander.cal
 
-    def count_events(self) -> int:
-        """VEVENTs kept (moved occurrences count one each), for check() to report."""
-        return sum(1 for c in self._expander.cal.subcomponents if c.name == "VEVENT")
-
     def busy(self, start: datetime, end: datetime) -> list[Interval]:
         if end <= start:
             return []

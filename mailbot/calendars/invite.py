@@ -111,8 +111,8 @@ def build_invitation(appointment: Appointment, organizer_email: str, organizer_n
     organizer = _bare(organizer_email)
     event.add("organizer", _address(organizer, organizer_name))
     for name, email in ((a.client_name, a.client_email), (a.supervisor_name, a.supervisor_email)):
-        if _bare(email) == organizer:
-            continue  # an organizer who is also invited gets no accept/decline buttons
+        if not _bare(email) or _bare(email) == organizer:
+            continue  # nobody to invite; or the organizer, who would then get no accept/decline buttons
         attendee = _address(_bare(email), name)
         attendee.params.update({"CUTYPE": "INDIVIDUAL", "ROLE": "REQ-PARTICIPANT",
                                 "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"})

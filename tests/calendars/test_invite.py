@@ -214,3 +214,8 @@ def test_round_trip(day, minute, length, sequence, language, uid, client, superv
     assert (str(event["UID"]), event["SEQUENCE"]) == (uid, sequence)
     names = {p.params["CN"] for p in event["ATTENDEE"]} if isinstance(event["ATTENDEE"], list) else set()
     assert names == {client.replace('"', "'"), supervisor.replace('"', "'")}
+
+
+def test_an_attendee_without_an_address_is_left_out():
+    event = roundtrip(invite(appointment(supervisor_email=""))).events[0]
+    assert str(event["ATTENDEE"]) == "mailto:matti.meikalainen@example.com"

@@ -77,3 +77,13 @@ def test_the_file_is_parsed_once_and_again_when_it_changes(tmp_path):
     path.unlink()
     with pytest.raises(CalendarError, match="file not found"):
         source.busy(*DECEMBER)
+
+
+def test_importing_the_package_loads_no_calendar_library():
+    import subprocess
+    import sys
+
+    code = ("import sys, mailbot.calendars; "
+            "print(sorted(m for m in ('httpx', 'caldav', 'icalendar', 'pydantic') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
