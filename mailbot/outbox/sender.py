@@ -1,0 +1,251 @@
+"""Sending: one message to the SMTP server (``SmtpSender``), and the outbox drained (``OutboxWorker``).
+
+A failed send is either temporary (no connection, a timeout, a 4xx reply, a login the server
+refused) and retried with backoff, or permanent (a 5xx reply to the message itself: the recipient,
+the sender address or the content refused) and put before staff. A refused login is temporary on
+purpose: it is the configuration that is wrong, not the message, and once it is fixed every
+waiting reply should still go out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.parser import BytesHeaderParser
+from email.policy import default as default_policy
+from email.utils import getaddresses, parseaddr
+from typing import Protocol
+
+import aiosmtplib
+
+from mailbot.config import SmtpSettings
+from mailbot.errors import ConfigError, MailbotError
+from mailbot.store import Database, repo
+from mailbot.store.models import OutboxItem
+
+log = logging.getLogger(__name__)
+
+SEND_TIMEOUT = 60.0  # seconds per SMTP command; a large reply on a slow link still fits
+QUIT_TIMEOUT = 5.0  # QUIT comes after the server took the message: waiting long for it only widens the gap
+CLAIM = timedelta(minutes=15)  # how long a taken item is hidden from other workers while it is sent
+UNDELIVERABLE = "reply could not be delivered"
+MAX_REASON_CHARS = 300
+
+
+class SendError(MailbotError):
+    """Raised when the SMTP server did not take a message; ``permanent`` says whether a retry can help."""
+
+    def __init__(self, message: str, *, permanent: bool, code: int | None = None) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+        self.code = code
+
+
+class Sender(Protocol):
+    async def send(self, raw: bytes, mail_from: str, rcpt_to: list[str]) -> None: ...
+
+
+class SmtpSender:
+    """Sends through the configured server: ``ssl`` (TLS from the start), ``starttls`` or ``none``."""
+
+    def __init__(self, settings: SmtpSettings, env: Mapping[str, str], *, timeout: float = SEND_TIMEOUT) -> None:
+        self.settings = settings
+        self.timeout = timeout
+        self.where = f"SMTP server {settings.host}:{settings.port}"
+        self._password: str | None = None
+        if settings.username is not None:
+            if not settings.password_env:
+                raise ConfigError("[smtp] username is set but password_env is not: name the environment "
+                                  "variable that holds the password")
+            self._password = env.get(settings.password_env) or None
+            if self._password is None:
+                raise ConfigError(f"[smtp] password_env: environment variable {settings.password_env} is not set")
+
+    async def send(self, raw: bytes, mail_from: str, rcpt_to: list[str]) -> None:
+        """Hand ``raw`` to the server; returns once the server has accepted it, raises SendError if not."""
+        smtp = self._client()
+        try:
+            await smtp.connect()
+            errors, _ = await smtp.sendmail(mail_from, rcpt_to, raw)
+        except aiosmtplib.SMTPException as exc:
+            smtp.close()
+            raise self._error(exc) from exc
+        except OSError as exc:  # refused, unreachable, TLS handshake
+            smtp.close()
+            raise SendError(f"{self.where}: cannot connect ({exc})", permanent=False) from exc
+        # Accepted: from here on a failure must not make the caller send the message again.
+        await self._quit(smtp)
+        for address, response in errors.items():  # only when some recipients were taken and others not
+            log.warning("%s refused recipient %s: %s %s", self.where, address, response.code, response.message)
+
+    def check(self) -> str:
+        """Connect, EHLO (and log in); a line for ``mailbot check-config``. Raises SendError."""
+        return asyncio.run(self._check())
+
+    async def _check(self) -> str:
+        smtp = self._client()
+        try:
+            await smtp.connect()
+            if smtp.is_ehlo_or_helo_needed:
+                await smtp.ehlo()
+        except aiosmtplib.SMTPException as exc:
+            smtp.close()
+            raise self._error(exc) from exc
+        except OSError as exc:
+            smtp.close()
+            raise SendError(f"{self.where}: cannot connect ({exc})", permanent=False) from exc
+        greeting = (smtp.last_ehlo_response.message.split("\n")[0] if smtp.last_ehlo_response else "").strip()
+        await self._quit(smtp)
+        security = {"ssl": "TLS", "starttls": "STARTTLS", "none": "no encryption"}[self.settings.security]
+        login = f"logged in as {self.settings.username}" if self.settings.username else "no login"
+        return f"{self.settings.host}:{self.settings.port} ({security}), {login}; EHLO answered by {greeting}"
+
+    def _client(self) -> aiosmtplib.SMTP:
+        security = self.settings.security
+        return aiosmtplib.SMTP(
+            hostname=self.settings.host, port=self.settings.port, timeout=self.timeout,
+            use_tls=security == "ssl",
+            # False, not None, for "none": aiosmtplib would otherwise upgrade whenever the server offers it
+            start_tls=security == "starttls",
+            username=self.settings.username, password=self._password,
+        )
+
+    async def _quit(self, smtp: aiosmtplib.SMTP) -> None:
+        try:
+            await smtp.quit(timeout=QUIT_TIMEOUT)
+        except (aiosmtplib.SMTPException, OSError):
+            log.debug("%s: QUIT failed; the connection is closed anyway", self.where, exc_info=True)
+        finally:
+            smtp.close()
+
+    def _error(self, exc: aiosmtplib.SMTPException) -> SendError:
+        where = self.where
+        if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
+            codes = [r.code for r in exc.recipients]
+            refused = "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in exc.recipients)
+            permanent = bool(codes) and all(500 <= c < 600 for c in codes)
+            return SendError(f"{where} refused the recipient ({refused})", permanent=permanent,
+                             code=codes[0] if codes else None)
+        # Connection-level trouble is never the message's fault, whatever the code: always retried.
+        if isinstance(exc, aiosmtplib.SMTPConnectResponseError):
+            return SendError(f"{where} refused the connection: {exc.code} {exc.message}", permanent=False,
+                             code=exc.code)
+        if isinstance(exc, aiosmtplib.SMTPConnectError):
+            cause = exc.__cause__
+            reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else _describe(exc)
+            return SendError(f"{where}: cannot connect ({reason})", permanent=False)
+        if isinstance(exc, TimeoutError):
+            return SendError(f"{where}: no answer within {self.timeout:g} s", permanent=False)
+        if isinstance(exc, ConnectionError):
+            return SendError(f"{where}: the connection broke off ({_describe(exc)})", permanent=False)
+        if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
+            return SendError(f"{where} refused the login of {self.settings.username}: {exc.code} {exc.message}",
+                             permanent=False, code=exc.code)
+        if isinstance(exc, aiosmtplib.SMTPHeloError):
+            return SendError(f"{where} refused EHLO: {exc.code} {exc.message}", permanent=False, code=exc.code)
+        if isinstance(exc, aiosmtplib.SMTPResponseException):
+            what = "the sender address" if isinstance(exc, aiosmtplib.SMTPSenderRefused) else "the message"
+            return SendError(f"{where} refused {what}: {exc.code} {exc.message}",
+                             permanent=500 <= exc.code < 600, code=exc.code)
+        return SendError(f"{where}: {_describe(exc)}", permanent=False)  # e.g. STARTTLS or AUTH not offered
+
+
+def _describe(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
+
+
+# ---------------------------------------------------------------------------------------------------
+# The outbox worker
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    failed: int = 0  # every failed attempt, the permanent ones included
+    permanent: int = 0  # failures that will not be retried: a person has been asked to look
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """An outbox row as plain data, so that nothing touches the database while the server talks."""
+
+    id: int
+    message_id: str
+    to_addr: str
+    raw: bytes
+    conversation_id: int | None
+
+
+class OutboxWorker:
+    """Sends what is due. Each item is taken in a short transaction (and hidden from other workers for
+    ``CLAIM``), sent with no transaction open, and recorded in its own short transaction the moment the
+    server has answered: a crash between the server's OK and ``mark_sent`` is the only way one reply
+    (with one Message-ID) goes out twice, so nothing else happens in between.
+
+    ``mail_from`` is the envelope sender; by default each message's own From address, so that bounces
+    come back to the booking mailbox.
+    """
+
+    def __init__(self, database: Database, sender: Sender, *, mail_from: str | None = None,
+                 batch: int = 20) -> None:
+        self.db = database
+        self.sender = sender
+        self.mail_from = mail_from
+        self.batch = batch
+
+    async def send_due(self, now: datetime) -> SendReport:
+        report = SendReport()
+        while batch := self._take(now):
+            for item in batch:
+                await self._send_one(item, now, report)
+        return report
+
+    def _take(self, now: datetime) -> list[_Taken]:
+        with self.db.transaction() as s:
+            items = repo.due_outbox(s, now, limit=self.batch)
+            for item in items:
+                item.next_attempt_at = now + CLAIM  # mark_sent / mark_failed set it again
+            return [_Taken(i.id, i.message_id, i.to_addr, i.raw, i.conversation_id) for i in items]
+
+    async def _send_one(self, item: _Taken, now: datetime, report: SendReport) -> None:
+        try:
+            await self.sender.send(item.raw, self.mail_from or _from_address(item.raw), _recipients(item.to_addr))
+        except SendError as exc:
+            self._failed(item, str(exc), exc.permanent, now, report)
+            return
+        except Exception as exc:  # a bug in a sender must not stop the queue or lose the item
+            log.exception("sending %s failed unexpectedly", item.message_id)
+            self._failed(item, f"{type(exc).__name__}: {exc}", False, now, report)
+            return
+        with self.db.transaction() as s:
+            repo.mark_sent(s, item.id, at=now)
+        report.sent += 1
+        log.info("sent %s to %s", item.message_id, item.to_addr)
+
+    def _failed(self, item: _Taken, error: str, permanent: bool, now: datetime, report: SendReport) -> None:
+        report.failed += 1
+        with self.db.transaction() as s:
+            row: OutboxItem = repo.mark_failed(s, item.id, error, now=now)
+            if permanent:
+                row.next_attempt_at = None  # a refused address stays refused
+            if row.next_attempt_at is None:
+                report.permanent += 1
+                why = error if permanent else f"{row.attempts} attempts, the last: {error}"
+                repo.open_review_item(s, f"{UNDELIVERABLE} ({why})"[:MAX_REASON_CHARS],
+                                      conversation_id=item.conversation_id, now=now)
+                repo.audit(s, "mailbot", "send_failed", conversation_id=item.conversation_id,
+                           detail={"message_id": item.message_id, "to": item.to_addr, "error": error}, at=now)
+        log.warning("sending %s to %s failed%s: %s", item.message_id, item.to_addr,
+                    "" if row.next_attempt_at else " for good", error)
+
+
+def _recipients(to_addr: str) -> list[str]:
+    return [address for _, address in getaddresses([to_addr]) if address]
+
+
+def _from_address(raw: bytes) -> str:
+    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw)
+    return parseaddr(str(headers.get("from", "")))[1]

@@ -1,0 +1,182 @@
+"""OutboxWorker with a real SQLite store and the real SMTP server: once, retried, given up, never twice."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from mailbot.config import SmtpSettings
+from mailbot.outbox.message import build_reply, message_bytes
+from mailbot.outbox.render import Renderer
+from mailbot.outbox.sender import UNDELIVERABLE, OutboxWorker, SendError, SendReport, SmtpSender
+from mailbot.store import Database, Message, OutboxItem, open_database, repo
+from mailbot.store.outbox import MAX_ATTEMPTS
+from tests.outbox.helpers import context, utc
+from tests.servers.smtp import SmtpServer, free_port, start_smtp
+
+NOW = utc(2026, 11, 20, 8, 0)
+CLIENT = "anna.korhonen@firma.fi"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database("sqlite:///" + str(tmp_path / "mailbot.db"))
+    yield database
+    database.close()
+
+
+def sender_for(port: int) -> SmtpSender:
+    return SmtpSender(SmtpSettings(host="127.0.0.1", port=port, security="none",
+                                   from_address="ajanvaraus@example.fi"), {})
+
+
+def queue(db: Database, renderer: Renderer, *, at: datetime = NOW, to: str = CLIENT) -> tuple[int, str, bytes]:
+    """A proposal queued as the booking code queues it: Message-ID fixed first, then stored."""
+    with db.transaction() as s:
+        conv = repo.create_conversation(s, client_email=to, client_name="Anna Korhonen", now=at)
+        msg = build_reply(rendered=renderer.render("proposal", "fi", **context("proposal")), to=to,
+                          to_name="Anna Korhonen", from_address="ajanvaraus@example.fi", from_name="Ajanvaraus",
+                          reference=conv.reference, in_reply_to="<q1@firma.fi>", references=[], domain="example.fi")
+        message_id, raw = str(msg["Message-ID"]), message_bytes(msg)
+        item = repo.queue_outbox(s, message_id=message_id, to_addr=to, raw=raw, conversation_id=conv.id, now=at)
+        return item.id, message_id, raw
+
+
+def item(db: Database, item_id: int) -> OutboxItem:
+    with db.transaction() as s:
+        found = s.get(OutboxItem, item_id)
+        assert found is not None
+        return found
+
+
+def run(worker: OutboxWorker, now: datetime) -> SendReport:
+    return asyncio.run(worker.send_due(now))
+
+
+def test_queued_is_sent_once_and_recorded(db: Database, smtp: SmtpServer, renderer: Renderer) -> None:
+    item_id, message_id, raw = queue(db, renderer)
+    worker = OutboxWorker(db, sender_for(smtp.port))
+    assert run(worker, NOW) == SendReport(sent=1, failed=0, permanent=0)
+    assert [m.raw for m in smtp.messages] == [raw]
+    delivered = message_from_bytes(smtp.messages[0].raw, policy=default_policy)
+    assert delivered["Message-ID"] == message_id
+    assert smtp.messages[0].mail_from == "ajanvaraus@example.fi"  # the From of the message: bounces come home
+    assert smtp.messages[0].rcpt_tos == [CLIENT]
+    sent = item(db, item_id)
+    assert (sent.sent_at, sent.attempts, sent.next_attempt_at, sent.last_error) == (NOW, 1, None, None)
+    with db.transaction() as s:
+        stored = s.scalars(select(Message).where(Message.direction == "out")).all()
+        assert [(m.message_id, m.state) for m in stored] == [(message_id, "sent")]
+    # the second run finds nothing to do
+    assert run(worker, NOW + timedelta(minutes=5)) == SendReport()
+    assert len(smtp.messages) == 1
+
+
+def test_not_yet_due_is_left_alone(db: Database, smtp: SmtpServer, renderer: Renderer) -> None:
+    queue(db, renderer, at=NOW + timedelta(minutes=10))
+    assert run(OutboxWorker(db, sender_for(smtp.port)), NOW).sent == 0
+    assert smtp.messages == []
+
+
+def test_server_down_then_up(db: Database, renderer: Renderer) -> None:
+    port = free_port()
+    item_id, message_id, raw = queue(db, renderer)
+    worker = OutboxWorker(db, sender_for(port))
+    assert run(worker, NOW) == SendReport(sent=0, failed=1, permanent=0)
+    failed = item(db, item_id)
+    assert failed.attempts == 1 and failed.sent_at is None
+    assert failed.next_attempt_at == NOW + timedelta(minutes=1)
+    assert "cannot connect" in (failed.last_error or "")
+    # before the retry is due nothing happens, even with the server back
+    server = start_smtp(port=port)
+    try:
+        assert run(worker, NOW + timedelta(seconds=30)) == SendReport()
+        assert run(worker, NOW + timedelta(minutes=2)) == SendReport(sent=1)
+        assert [m.raw for m in server.messages] == [raw]
+    finally:
+        server.stop()
+    sent = item(db, item_id)
+    assert sent.attempts == 2 and sent.sent_at == NOW + timedelta(minutes=2) and sent.message_id == message_id
+    with db.transaction() as s:
+        assert repo.open_review_items(s) == []
+
+
+def test_a_permanent_refusal_is_not_retried_and_goes_to_staff(db: Database, smtp: SmtpServer,
+                                                              renderer: Renderer) -> None:
+    item_id, _, _ = queue(db, renderer, to="nobody@firma.fi")
+    smtp.rcpt_reply = "550 5.1.1 No such user"
+    worker = OutboxWorker(db, sender_for(smtp.port))
+    assert run(worker, NOW) == SendReport(sent=0, failed=1, permanent=1)
+    smtp.rcpt_reply = None
+    assert run(worker, NOW + timedelta(days=1)) == SendReport()
+    assert smtp.messages == []
+    given_up = item(db, item_id)
+    assert given_up.next_attempt_at is None and given_up.sent_at is None and given_up.attempts == 1
+    with db.transaction() as s:
+        reviews = repo.open_review_items(s)
+        assert len(reviews) == 1
+        assert reviews[0].reason.startswith(UNDELIVERABLE + " (") and "550" in reviews[0].reason
+        assert reviews[0].conversation_id == given_up.conversation_id
+
+
+def test_the_last_attempt_goes_to_staff(db: Database, renderer: Renderer) -> None:
+    item_id, _, _ = queue(db, renderer)
+    with db.transaction() as s:
+        row = s.get(OutboxItem, item_id)
+        assert row is not None
+        row.attempts = MAX_ATTEMPTS - 1
+    report = run(OutboxWorker(db, sender_for(free_port())), NOW)
+    assert report == SendReport(sent=0, failed=1, permanent=1)
+    assert item(db, item_id).next_attempt_at is None
+    with db.transaction() as s:
+        (review,) = repo.open_review_items(s)
+        assert review.reason.startswith(f"{UNDELIVERABLE} ({MAX_ATTEMPTS} attempts, the last: ")
+
+
+class _Flaky:
+    """A sender that fails for the listed addresses and records the rest."""
+
+    def __init__(self, failing: dict[str, Exception]) -> None:
+        self.failing = failing
+        self.sent: list[str] = []
+
+    async def send(self, raw: bytes, mail_from: str, rcpt_to: list[str]) -> None:
+        if rcpt_to[0] in self.failing:
+            raise self.failing[rcpt_to[0]]
+        self.sent.append(rcpt_to[0])
+
+
+def test_one_failure_does_not_stop_the_queue(db: Database, renderer: Renderer) -> None:
+    """A temporary error, a permanent one and a bug in the sender: the others still go, each once."""
+    for to in ("a@firma.fi", "b@firma.fi", "c@firma.fi", "d@firma.fi"):
+        queue(db, renderer, to=to)
+    sender = _Flaky({"b@firma.fi": SendError("busy", permanent=False),
+                     "c@firma.fi": SendError("no such user", permanent=True),
+                     "d@firma.fi": RuntimeError("bug")})
+    report = run(OutboxWorker(db, sender, batch=2), NOW)  # batches of two: the loop takes the rest too
+    assert report == SendReport(sent=1, failed=3, permanent=1)
+    assert sender.sent == ["a@firma.fi"]
+    with db.transaction() as s:
+        errors = {i.to_addr: i.last_error for i in s.scalars(select(OutboxItem))}
+    assert errors == {"a@firma.fi": None, "b@firma.fi": "busy", "c@firma.fi": "no such user",
+                      "d@firma.fi": "RuntimeError: bug"}
+
+
+def test_a_taken_item_is_hidden_from_another_worker(db: Database, renderer: Renderer) -> None:
+    """While one worker sends, another run finds the item not due (a crash leaves it due again later)."""
+    item_id, _, _ = queue(db, renderer)
+    first = OutboxWorker(db, _Flaky({}))
+    taken = first._take(NOW)
+    assert [t.id for t in taken] == [item_id]
+    second = _Flaky({})
+    assert run(OutboxWorker(db, second), NOW + timedelta(minutes=1)) == SendReport()
+    assert second.sent == []
+    assert item(db, item_id).next_attempt_at is not None  # due again once the claim runs out
+    assert run(OutboxWorker(db, second), NOW + timedelta(hours=1)).sent == 1
