@@ -111,7 +111,7 @@ class Conversations:
         except SlotTaken:  # another worker held one of them a moment ago: propose anew next time
             return self._review(s, row, conv, ["proposed times were taken while proposing"], msg)
         conv.state = "rescheduling" if kind == "reschedule" or conv.state == "rescheduling" else "proposed"
-        context = {"options": [self._option(n, p) for n, p in enumerate(report.proposals, 1)],
+        context = {"options": [self._option(n, p, parsed) for n, p in enumerate(report.proposals, 1)],
                    "hold_hours": self.settings.booking.hold_hours}
         return self._reply(s, row, conv, msg, kind, context, "proposed")
 
@@ -240,9 +240,12 @@ class Conversations:
         return s.scalar(select(func.count(OutboxItem.id)).where(
             OutboxItem.to_addr == _plain(address), OutboxItem.created_at >= since)) or 0
 
-    def _option(self, n: int, p: Proposal) -> dict[str, Any]:
+    def _option(self, n: int, p: Proposal, parsed: ParseResult) -> dict[str, Any]:
         sup = self.supervisors[p.first.supervisor_id]
+        mode = parsed.mode or ("remote" if "remote" in sup.modes else "onsite")
+        location = (parsed.location or (sup.locations[0] if sup.locations else None)) if mode == "onsite" else None
         return {"n": n, "start": p.first.start, "end": p.first.end, "supervisor": sup.name,
+                "mode": mode, "location": location,
                 "following": [{"start": x.start, "end": x.end} for x in p.following]}
 
     def _appointment(self, conv: Conversation, b: Booking) -> Appointment:
