@@ -199,9 +199,12 @@ class SlotFinder:
         used_days: set[date] = set()
         used_sups: set[str] = set()
         rest: list[Slot] = []
+        same_day: list[Slot] = []  # a client who names one afternoon still gets a choice within it
         for c in candidates:
             day = c.start.astimezone(self.tz).date()
             if day in used_days:
+                if len(same_day) < 500:
+                    same_day.append(c)
                 continue
             if c.supervisor_id in used_sups and len(used_sups) < supervisors:
                 rest.append(c)
@@ -214,6 +217,8 @@ class SlotFinder:
             if day not in used_days:
                 used_days.add(day)
                 yield c
+        # third round: the same day, other supervisors first, then later hours
+        yield from sorted(same_day + rest, key=lambda c: (c.supervisor_id in used_sups, c.start))
 
     def _series(self, first: Slot, free: list[Interval], duration: timedelta, step: int,
                 count: int) -> tuple[Slot, ...] | None:

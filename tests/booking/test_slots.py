@@ -76,7 +76,9 @@ def test_busy_time_and_buffer_are_not_offered() -> None:
 def test_client_windows_limit_the_search() -> None:
     req = SlotRequest(language="fi", windows=[(at(26, 12), at(26, 16)), (at(1, 8, month=12), at(1, 10, month=12))])
     slots = [p.first for p in finder().find(req, NOW).proposals]
-    assert [s.start for s in slots] == [at(26, 12), at(1, 8, month=12)]
+    assert [s.start for s in slots][:2] == [at(26, 12), at(1, 8, month=12)]  # one per day first
+    assert all(a <= s.start and s.end <= b for s in slots for a, b in [next(w for w in req.windows
+                                                                            if w[0] <= s.start < w[1])])
 
 
 def test_eligibility_by_service_language_mode_and_city() -> None:
@@ -166,8 +168,9 @@ def test_a_parsed_request_finds_slots_inside_its_windows() -> None:
 
     parsed = ParseResult("request", "fi", service="individual", mode="remote",
                          windows=[(at(1, 12, month=12), at(1, 16, month=12))])
-    (prop,) = finder().find(request_from_parse(parsed), NOW).proposals
-    assert prop.first.start == at(1, 12, month=12)
+    props = finder().find(request_from_parse(parsed), NOW).proposals
+    assert props[0].first.start == at(1, 12, month=12)
+    assert all(at(1, 12, month=12) <= p.first.start and p.first.end <= at(1, 16, month=12) for p in props)
 
 
 def test_options_of_one_proposal_never_overlap_so_they_can_all_be_held() -> None:
@@ -177,3 +180,11 @@ def test_options_of_one_proposal_never_overlap_so_they_can_all_be_held() -> None
     sessions = [s for p in report.proposals for s in p.slots]
     assert [p.first.start for p in report.proposals] == [at(24, 9), at(8, 9, month=12), at(22, 9, month=12)]
     assert not any(a is not b and a.start < b.end and b.start < a.end for a in sessions for b in sessions)
+
+
+def test_one_named_afternoon_still_gets_several_options() -> None:
+    req = SlotRequest(language="fi", windows=[(at(1, 12, month=12), at(1, 16, month=12))])
+    firsts = [p.first for p in finder().find(req, NOW).proposals]
+    assert len(firsts) == 3 and {f.start.date() for f in firsts} == {at(1, 12, month=12).date()}
+    assert not any(a is not b and a.start < b.end and b.start < a.end and a.supervisor_id == b.supervisor_id
+                   for a in firsts for b in firsts)
