@@ -199,7 +199,7 @@ def test_fetched_never_shows_its_bytes_in_logs() -> None:
     assert repr(Fetched(7, 3, b"Subject: secret\r\n")) == "Fetched(uidvalidity=7, uid=3, 17 bytes)"
 
 
-def test_move_marker_needs_no_flags_from_the_server() -> None:
+def test_the_marker_follows_permanentflags_and_the_processed_folder() -> None:
     from mailbot.mailbox.marking import FlagsMarker, KeywordMarker, choose_marker
 
     assert isinstance(choose_marker((b"\\Seen", b"\\*"), None), KeywordMarker)
