@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,7 +58,76 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _config_option(check)
     check.set_defaults(func=_cmd_check_config)
+
+    run = commands.add_parser(
+        "run",
+        help="the service: read the mailbox, answer, send, run the jobs (no web page yet)",
+        description="Poll the booking mailbox (IMAP IDLE when the server has it, else every poll_seconds), "
+        "handle each new message once, send the outbox and run the scheduled jobs, until SIGTERM or "
+        "SIGINT. This version serves no web page: the staff UI comes with a later version, and --no-web "
+        "is accepted already.",
+    )
+    _config_option(run)
+    run.add_argument("--once", action="store_true", help="one full cycle, then exit")
+    run.add_argument("--no-web", action="store_true", help="do not serve the staff UI (none is served yet)")
+    run.add_argument("-v", "--verbose", action="store_true", help="log each message's id and what was done")
+    run.set_defaults(func=_cmd_run)
+
+    queue = commands.add_parser("queue", help="list the requests waiting for staff review",
+                                description="List the open review items, oldest first.")
+    _config_option(queue)
+    queue.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    queue.set_defaults(func=_cmd_queue)
     return parser
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    import logging
+
+    from mailbot.app import App
+    from mailbot.config import load_settings
+
+    logging.basicConfig(level=logging.INFO if args.verbose or not args.once else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("imapclient").setLevel(logging.WARNING)  # at DEBUG it logs whole messages
+    app = App(load_settings(Path(args.config)))
+    if args.once:
+        try:
+            report = app.cycle()
+        finally:
+            app.close()
+        print(f"fetched {report.fetched}, handled {report.handled}, already handled {report.skipped}, "
+              f"failed {report.failed}, sent {report.sent}, not sent {report.send_failed}")
+        return 1 if report.failed else 0
+    app.run_forever()
+    return 0
+
+
+def _cmd_queue(args: argparse.Namespace) -> int:
+    import json
+
+    from mailbot.config import load_settings
+    from mailbot.store import open_database, repo
+    from mailbot.store.models import Conversation
+
+    settings = load_settings(Path(args.config))
+    db = open_database(settings.database.url)
+    rows = []
+    with db.transaction() as s:
+        for item in repo.open_review_items(s):
+            conv = s.get(Conversation, item.conversation_id) if item.conversation_id else None
+            rows.append({"id": item.id, "created_at": item.created_at.isoformat(), "reason": item.reason,
+                         "reference": conv.reference if conv else None, "client": conv.client_email if conv else None})
+    db.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print("no requests waiting for review")
+    else:
+        for r in rows:
+            print(f"{r['id']:>5}  {r['created_at'][:16]}  {r['reference'] or '-':8}  "
+                  f"{r['client'] or '-':30}  {r['reason']}")
+    return 0
 
 
 def _config_option(command: argparse.ArgumentParser) -> None:
@@ -93,9 +162,42 @@ def _checks(settings: Settings) -> Iterator[tuple[str, str, str]]:
         f"services {', '.join(settings.services) or 'none'}"
     for sup in settings.supervisors:
         yield _check_calendar(settings, sup)
-    for section in ("mailbox", "smtp"):
-        if getattr(settings, section) is not None:
-            yield "skip", section, "checked by a later version"
+    if settings.mailbox is not None:
+        yield _check_server("mailbox", lambda: _mailbox_line(settings))
+    if settings.smtp is not None:
+        yield _check_server("smtp", lambda: _smtp_line(settings))
+
+
+def _check_server(what: str, check: Callable[[], str]) -> tuple[str, str, str]:
+    try:
+        return "ok", what, check()
+    except MailbotError as exc:
+        return "FAIL", what, str(exc)
+    except Exception as exc:  # noqa: BLE001 -- one broken server must not hide the other checks' lines
+        return "FAIL", what, f"unexpected {type(exc).__name__}: {exc}"
+
+
+def _mailbox_line(settings: Settings) -> str:
+    import os
+
+    from mailbot.mailbox import open_mailbox
+
+    assert settings.mailbox is not None
+    mailbox = open_mailbox(settings.mailbox, os.environ)
+    try:
+        return mailbox.check()
+    finally:
+        with contextlib.suppress(Exception):
+            mailbox.close()
+
+
+def _smtp_line(settings: Settings) -> str:
+    import os
+
+    from mailbot.outbox.sender import SmtpSender
+
+    assert settings.smtp is not None
+    return SmtpSender(settings.smtp, os.environ).check()
 
 
 def _check_calendar(settings: Settings, sup: SupervisorSettings) -> tuple[str, str, str]:

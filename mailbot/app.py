@@ -1,0 +1,206 @@
+"""Wiring: builds the components from settings, and the cycle of the service.
+
+One cycle (``App.cycle``): fetch every unprocessed message → store its raw bytes (committed before
+anything acts on it) → handle it in its own transaction, the message row locked, so that two
+workers never both answer it → flag it processed on the server → send what is due in the outbox →
+run the jobs that are due (hold expiry, reminders, retention). ``mailbot run`` repeats cycles,
+waiting in IMAP IDLE between them; ``mailbot run --once`` runs one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, update
+
+from mailbot.booking.conversation import Conversations
+from mailbot.calendars.base import Appointment, CalendarSource
+from mailbot.config import Settings
+from mailbot.errors import ConfigError, MailbotError, MailError
+from mailbot.mail import read_message
+from mailbot.store import Database, open_database, repo
+from mailbot.store.models import Conversation, Message
+
+log = logging.getLogger("mailbot")
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class CycleReport:
+    fetched: int = 0
+    handled: int = 0
+    skipped: int = 0  # already handled (by another worker or before a restart)
+    failed: int = 0
+    sent: int = 0
+    send_failed: int = 0
+    actions: dict[str, int] = field(default_factory=dict)
+
+
+class App:
+    def __init__(self, settings: Settings, env: Mapping[str, str] | None = None, *,
+                 database: Database | None = None, mailbox: Any = None, sender: Any = None,
+                 calendars: Mapping[str, CalendarSource] | None = None) -> None:
+        self.settings = settings
+        self.env = os.environ if env is None else env
+        self.tz = ZoneInfo(settings.booking.timezone)
+        self.db = database or open_database(settings.database.url)
+        self.calendars = dict(calendars) if calendars is not None else self._open_calendars()
+        self.mailbox = mailbox if mailbox is not None else self._open_mailbox()
+        self.sender = sender if sender is not None else self._open_sender()
+        self.composer = self._composer()
+        own = {a for a in (settings.smtp.from_address if settings.smtp else None,
+                           settings.mailbox.username if settings.mailbox else None) if a}
+        self.conversations = Conversations(settings, self.calendars, self.composer, own_addresses=own,
+                                           max_replies_per_day=settings.booking.max_replies_per_day)
+        self._stop = threading.Event()
+
+    # --- building ----------------------------------------------------------------------------
+    def _open_calendars(self) -> dict[str, CalendarSource]:
+        from mailbot.calendars import open_source
+
+        base = self.settings.source.parent if self.settings.source else Path.cwd()
+        out = {}
+        for sup in self.settings.supervisors:
+            if sup.calendar is None:
+                continue
+            try:
+                out[sup.id] = open_source(sup.calendar, name=f"{sup.name}'s calendar", base_dir=base, env=self.env,
+                                          tz=self.tz, organizer=self._organizer())
+            except MailbotError as exc:  # one broken calendar must not stop the others
+                log.error("calendar of %s unavailable: %s", sup.id, exc)
+        return out
+
+    def _organizer(self) -> tuple[str, str] | None:
+        smtp = self.settings.smtp
+        return (smtp.from_address, smtp.from_name) if smtp else None
+
+    def _open_mailbox(self) -> Any:
+        if self.settings.mailbox is None:
+            raise ConfigError(f"{self.settings.source or 'config.toml'}: [mailbox] is needed to run the service")
+        from mailbot.mailbox import open_mailbox
+
+        return open_mailbox(self.settings.mailbox, self.env, processed_folder=self.settings.mailbox.processed_folder)
+
+    def _open_sender(self) -> Any:
+        if self.settings.smtp is None:
+            raise ConfigError(f"{self.settings.source or 'config.toml'}: [smtp] is needed to run the service")
+        from mailbot.outbox.sender import SmtpSender
+
+        return SmtpSender(self.settings.smtp, self.env)
+
+    def _composer(self) -> Any:
+        from mailbot.outbox.compose import Composer
+
+        templates = self.settings.booking.templates
+        base = self.settings.source.parent if self.settings.source else Path.cwd()
+        folder = (base / templates) if templates else BUILTIN_TEMPLATES
+        return Composer(self.settings, folder, self.tz)
+
+    # --- one cycle ---------------------------------------------------------------------------
+    def cycle(self, now: datetime | None = None) -> CycleReport:
+        report = CycleReport()
+        for fetched in self.mailbox.unprocessed():
+            report.fetched += 1
+            self._take(fetched, report, now)
+            self.mailbox.mark_processed(fetched)
+        sent = asyncio.run(self._send_due())  # the outbox runs on the wall clock, whatever `now` reads mail at
+        report.sent, report.send_failed = sent
+        self.run_jobs(now or datetime.now(UTC))
+        return report
+
+    def _take(self, fetched: Any, report: CycleReport, now: datetime | None) -> None:
+        when = now or datetime.now(UTC)
+        try:
+            msg = read_message(fetched.raw)
+            message_id, sender, subject = msg.message_id, msg.sender.addr if msg.sender else None, msg.subject
+        except MailError:
+            msg, message_id, sender, subject = None, None, None, ""
+        with self.db.transaction() as s:  # stored and committed before anything acts on it
+            row, _created = repo.store_inbound(s, fetched.raw, uidvalidity=fetched.uidvalidity, uid=fetched.uid,
+                                               message_id=message_id, in_reply_to=msg.in_reply_to if msg else None,
+                                               sender=sender, subject=subject, received_at=when)
+            row_id = row.id
+        try:
+            with self.db.transaction() as s:
+                row = s.scalar(select(Message).where(Message.id == row_id).with_for_update())
+                if row is None or row.processed_at is not None:
+                    report.skipped += 1
+                    return
+                if msg is None:
+                    repo.open_review_item(s, "message could not be read as e-mail", message_id=row.id)
+                    repo.mark_processed(s, row.id, state="unreadable")
+                    outcome_action = "unreadable"
+                else:
+                    outcome_action = self.conversations.handle(s, row, msg, when).action
+            report.handled += 1
+            key = outcome_action.split(":")[0]
+            report.actions[key] = report.actions.get(key, 0) + 1
+        except Exception:  # a bug must not lose the message or loop on it: a person looks at it
+            log.exception("handling message %s (uid %s) failed", message_id, fetched.uid)
+            report.failed += 1
+            with self.db.transaction() as s:
+                row = s.get(Message, row_id)
+                if row is not None and row.processed_at is None:
+                    repo.open_review_item(s, "processing failed", message_id=row_id)
+                    repo.mark_processed(s, row_id, state="failed")
+
+    async def _send_due(self) -> tuple[int, int]:
+        from mailbot.outbox.sender import OutboxWorker
+
+        result = await OutboxWorker(self.db, self.sender).send_due(datetime.now(UTC))
+        return result.sent, result.failed
+
+    # --- jobs --------------------------------------------------------------------------------
+    def run_jobs(self, now: datetime) -> dict[str, int]:
+        """Idempotent jobs: running them twice, or in two workers, changes nothing more."""
+        done = {"holds_released": 0, "bodies_purged": 0}
+        with self.db.transaction() as s:
+            done["holds_released"] = repo.release_expired_holds(s, now=now)
+            cutoff = now - timedelta(days=self.settings.booking.retention_days)
+            stale = select(Conversation.id).where(Conversation.updated_at < cutoff)
+            result = s.execute(update(Message).where(Message.conversation_id.in_(stale), Message.raw.is_not(None))
+                               .values(raw=None))
+            done["bodies_purged"] = result.rowcount or 0  # type: ignore[attr-defined]
+        return done
+
+    # --- the service -------------------------------------------------------------------------
+    def run_forever(self) -> None:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: self._stop.set())
+        poll = self.settings.mailbox.poll_seconds if self.settings.mailbox else 60
+        log.info("mailbot running; %d calendars", len(self.calendars))
+        while not self._stop.is_set():
+            try:
+                report = self.cycle()
+                if report.fetched or report.sent:
+                    log.info("cycle: fetched %d, handled %d, sent %d", report.fetched, report.handled, report.sent)
+                self.mailbox.wait(min(poll, 30))
+            except MailbotError as exc:  # a server away for a while: keep trying, quietly
+                log.warning("%s", exc)
+                self._stop.wait(min(poll, 30))
+        self.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def close(self) -> None:
+        for closing in (getattr(self.mailbox, "close", None), getattr(self.db, "close", None)):
+            if closing:
+                try:
+                    closing()
+                except Exception:  # noqa: BLE001 - closing on the way out
+                    log.debug("close failed", exc_info=True)
+
+
+def appointment_context(a: Appointment) -> dict[str, Any]:
+    return {"start": a.start, "end": a.end, "supervisor": a.supervisor_name, "mode": a.mode, "location": a.location}
