@@ -132,7 +132,8 @@ class App:
             row_id = row.id
         try:
             with self.db.transaction() as s:
-                row = s.scalar(select(Message).where(Message.id == row_id).with_for_update())
+                # another worker holding the row is handling it (PostgreSQL: SKIP LOCKED); SQLite serialises
+                row = s.scalar(select(Message).where(Message.id == row_id).with_for_update(skip_locked=True))
                 if row is None or row.processed_at is not None:
                     report.skipped += 1
                     return
