@@ -111,32 +111,55 @@ class App:
         report = CycleReport()
         for fetched in self.mailbox.unprocessed():
             report.fetched += 1
-            self._take(fetched, report, now)
-            self.mailbox.mark_processed(fetched)
+            row_id = self._store(fetched, now)
+            if self._handle(row_id, report, now):
+                self.mailbox.mark_processed(fetched)  # only once the database says it is done
+        self._recover(report, now)
         sent = asyncio.run(self._send_due())  # the outbox runs on the wall clock, whatever `now` reads mail at
         report.sent, report.send_failed = sent
         self.run_jobs(now or datetime.now(UTC))
         return report
 
-    def _take(self, fetched: Any, report: CycleReport, now: datetime | None) -> None:
-        when = now or datetime.now(UTC)
+    def _store(self, fetched: Any, now: datetime | None) -> int:
+        """The raw message in the database, committed before anything acts on it."""
         try:
             msg = read_message(fetched.raw)
             message_id, sender, subject = msg.message_id, msg.sender.addr if msg.sender else None, msg.subject
+            in_reply_to = msg.in_reply_to
         except MailError:
-            msg, message_id, sender, subject = None, None, None, ""
-        with self.db.transaction() as s:  # stored and committed before anything acts on it
+            message_id, sender, subject, in_reply_to = None, None, "", None
+        with self.db.transaction() as s:
             row, _created = repo.store_inbound(s, fetched.raw, uidvalidity=fetched.uidvalidity, uid=fetched.uid,
-                                               message_id=message_id, in_reply_to=msg.in_reply_to if msg else None,
-                                               sender=sender, subject=subject, received_at=when)
-            row_id = row.id
+                                               message_id=message_id, in_reply_to=in_reply_to, sender=sender,
+                                               subject=subject, received_at=now or datetime.now(UTC))
+            return row.id
+
+    def _recover(self, report: CycleReport, now: datetime | None) -> None:
+        """Messages stored by a run that stopped before handling them (a crash, a kill)."""
+        with self.db.transaction() as s:
+            pending = [m.id for m in repo.unprocessed_inbound(s)]
+        for row_id in pending:
+            self._handle(row_id, report, now)
+
+    def _handle(self, row_id: int, report: CycleReport, now: datetime | None) -> bool:
+        """Handle one stored message; True when it is done (by this worker or before)."""
+        when = now or datetime.now(UTC)
+        message_id: str | None = None
         try:
             with self.db.transaction() as s:
                 # another worker holding the row is handling it (PostgreSQL: SKIP LOCKED); SQLite serialises
                 row = s.scalar(select(Message).where(Message.id == row_id).with_for_update(skip_locked=True))
-                if row is None or row.processed_at is not None:
+                if row is None:
                     report.skipped += 1
-                    return
+                    return False
+                if row.processed_at is not None:
+                    report.skipped += 1
+                    return True
+                message_id = row.message_id
+                try:
+                    msg = read_message(row.raw or b"")
+                except MailError:
+                    msg = None
                 if msg is None:
                     repo.open_review_item(s, "message could not be read as e-mail", message_id=row.id)
                     repo.mark_processed(s, row.id, state="unreadable")
@@ -146,14 +169,16 @@ class App:
             report.handled += 1
             key = outcome_action.split(":")[0]
             report.actions[key] = report.actions.get(key, 0) + 1
+            return True
         except Exception:  # a bug must not lose the message or loop on it: a person looks at it
-            log.exception("handling message %s (uid %s) failed", message_id, fetched.uid)
+            log.exception("handling message %s (row %s) failed", message_id, row_id)
             report.failed += 1
             with self.db.transaction() as s:
                 row = s.get(Message, row_id)
                 if row is not None and row.processed_at is None:
                     repo.open_review_item(s, "processing failed", message_id=row_id)
                     repo.mark_processed(s, row_id, state="failed")
+            return True
 
     async def _send_due(self) -> tuple[int, int]:
         from mailbot.outbox.sender import OutboxWorker
