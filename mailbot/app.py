@@ -107,7 +107,7 @@ class App:
         return Composer(self.settings, folder, self.tz)
 
     # --- one cycle ---------------------------------------------------------------------------
-    def cycle(self, now: datetime | None = None) -> CycleReport:
+    def cycle(self, now: datetime | None = None, *, jobs: bool = True) -> CycleReport:
         report = CycleReport()
         for fetched in self.mailbox.unprocessed():
             report.fetched += 1
@@ -117,7 +117,8 @@ class App:
         self._recover(report, now)
         sent = asyncio.run(self._send_due())  # the outbox runs on the wall clock, whatever `now` reads mail at
         report.sent, report.send_failed = sent
-        self.run_jobs(now or datetime.now(UTC))
+        if jobs:
+            self.run_jobs(now or datetime.now(UTC))
         return report
 
     def _store(self, fetched: Any, now: datetime | None) -> int:
@@ -189,9 +190,14 @@ class App:
     # --- jobs --------------------------------------------------------------------------------
     def run_jobs(self, now: datetime) -> dict[str, int]:
         """Idempotent jobs: running them twice, or in two workers, changes nothing more."""
-        done = {"holds_released": 0, "bodies_purged": 0}
+        from mailbot.booking.reminders import queue_reminders
+
+        done = {"holds_released": 0, "bodies_purged": 0, "reminders": 0}
         with self.db.transaction() as s:
             done["holds_released"] = repo.release_expired_holds(s, now=now)
+        with self.db.transaction() as s:
+            done["reminders"] = queue_reminders(s, self.conversations, now, self.settings.booking.reminder_hours)
+        with self.db.transaction() as s:
             cutoff = now - timedelta(days=self.settings.booking.retention_days)
             stale = select(Conversation.id).where(Conversation.updated_at < cutoff)
             result = s.execute(update(Message).where(Message.conversation_id.in_(stale), Message.raw.is_not(None))
@@ -204,17 +210,36 @@ class App:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self._stop.set())
         poll = self.settings.mailbox.poll_seconds if self.settings.mailbox else 60
+        scheduler = self._scheduler()
+        scheduler.start()
         log.info("mailbot running; %d calendars", len(self.calendars))
         while not self._stop.is_set():
             try:
-                report = self.cycle()
+                report = self.cycle(jobs=False)
                 if report.fetched or report.sent:
                     log.info("cycle: fetched %d, handled %d, sent %d", report.fetched, report.handled, report.sent)
                 self.mailbox.wait(min(poll, 30))
             except MailbotError as exc:  # a server away for a while: keep trying, quietly
                 log.warning("%s", exc)
                 self._stop.wait(min(poll, 30))
+        scheduler.shutdown(wait=True)
         self.close()
+
+    def _scheduler(self) -> Any:
+        """Hold expiry, reminders and retention on APScheduler; each job is idempotent (see run_jobs)."""
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        scheduler = BackgroundScheduler(timezone=str(self.tz), job_defaults={"coalesce": True, "max_instances": 1})
+        scheduler.add_job(self._jobs_now, "interval", minutes=5, id="jobs", next_run_time=datetime.now(self.tz))
+        return scheduler
+
+    def _jobs_now(self) -> None:
+        try:
+            done = self.run_jobs(datetime.now(UTC))
+            if any(done.values()):
+                log.info("jobs: %s", done)
+        except Exception:  # a failing job is logged and tried again at the next interval
+            log.exception("scheduled jobs failed")
 
     def stop(self) -> None:
         self._stop.set()

@@ -145,11 +145,11 @@ class Conversations:
             return self._request(s, row, conv, msg, parsed, holds, now, kind="hold_expired")
         repo.release_holds(s, [h.id for h in holds if h not in chosen], at=now)
         conv.state = "booked"
-        appointments = [self._appointment(conv, b) for b in bookings]
+        appointments = [self.appointment(conv, b) for b in bookings]
         for a in appointments:
             self._write_calendar("add", a)
         return self._reply(s, row, conv, msg, "confirmation",
-                           {"sessions": [self._slot_context(a) for a in appointments], "moved": old is not None},
+                           {"sessions": [self.slot_context(a) for a in appointments], "moved": old is not None},
                            "booked", appointment=appointments[0])
 
     def _cancel(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
@@ -160,9 +160,9 @@ class Conversations:
             return self._review(s, row, conv, ["cancellation without a booking"], msg)
         booking = repo.cancel_booking(s, booking.id, at=now)
         conv.state = "cancelled"
-        appointment = self._appointment(conv, booking)
+        appointment = self.appointment(conv, booking)
         self._write_calendar("remove", appointment)
-        return self._reply(s, row, conv, msg, "cancellation", {"sessions": [self._slot_context(appointment)]},
+        return self._reply(s, row, conv, msg, "cancellation", {"sessions": [self.slot_context(appointment)]},
                            "cancelled", appointment=appointment)
 
     # --- machine mail -------------------------------------------------------------------------
@@ -248,7 +248,7 @@ class Conversations:
                 "mode": mode, "location": location,
                 "following": [{"start": x.start, "end": x.end} for x in p.following]}
 
-    def _appointment(self, conv: Conversation, b: Booking) -> Appointment:
+    def appointment(self, conv: Conversation, b: Booking) -> Appointment:
         sup = self.supervisors.get(b.supervisor_id)
         parsed = conv.parsed or {}
         return Appointment(uid=b.ical_uid, sequence=b.sequence, start=b.start, end=b.end, reference=conv.reference,
@@ -258,7 +258,7 @@ class Conversations:
                            client_email=conv.client_email, location=parsed.get("location"),
                            cancelled=b.state == "cancelled")
 
-    def _slot_context(self, a: Appointment) -> dict[str, Any]:
+    def slot_context(self, a: Appointment) -> dict[str, Any]:
         return {"start": a.start, "end": a.end, "supervisor": a.supervisor_name, "mode": a.mode,
                 "location": a.location}
 

@@ -70,6 +70,12 @@ def world(tmp_path: Path) -> Any:
                                             sender=sender, subject=subject)
                 return conv.handle(s, row, read_message(raw), now)
 
+        def remind(self, now: datetime) -> int:
+            from mailbot.booking.reminders import queue_reminders
+
+            with db.transaction() as s:
+                return queue_reminders(s, conv, now, 24)
+
         def scalars(self, stmt: Any) -> list[Any]:
             with db.transaction() as s:
                 return list(s.scalars(stmt))
@@ -165,3 +171,14 @@ def test_a_bounce_of_our_reply_releases_holds_for_staff(world: Any) -> None:
     out = world.receive(dsn, sender="mailer-daemon@mx.example", extra=raw_extra, subject="Undelivered Mail")
     assert out.action.startswith("bounce") and out.review == ["reply bounced"]
     assert world.scalars(select(Hold).where(Hold.released_at.is_(None))) == []
+
+
+def test_a_reminder_goes_out_once_the_day_before(world: Any) -> None:
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    world.receive("Ykkönen sopii", in_reply_to=out.queued[0])
+    (booking,) = world.scalars(select(Booking))
+    day_before = booking.start - timedelta(hours=20)
+    assert world.remind(NOW) == 0  # a week ahead: not yet
+    assert world.remind(day_before) == 1
+    assert world.remind(day_before + timedelta(hours=1)) == 0  # once, however often the job runs
+    assert world.recorder.sent[-1][0] == "reminder"
