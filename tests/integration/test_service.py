@@ -127,3 +127,30 @@ def test_run_once_twice_sends_nothing_the_second_time(tmp_path: Path, dovecot: D
     second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
     assert second.returncode == 0 and "fetched 0" in second.stdout and "sent 0" in second.stdout
     assert len(replies_to(smtp, client)) == 1
+
+
+def test_the_service_answers_within_seconds_and_stops_cleanly_on_sigterm(tmp_path: Path, dovecot: DovecotServer,
+                                                                          smtp: SmtpServer) -> None:
+    import signal
+    import time
+
+    config = service_config(tmp_path, dovecot.port, smtp.port)
+    env = {**os.environ, **ENV}
+    service = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run", "--no-web"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        client = f"live-{uuid.uuid4().hex[:6]}@client.example"
+        raw, _ = client_mail(client, "Työnohjaus", "Haluaisin varata yksilötyönohjausta mahdollisimman pian.")
+        dovecot.deliver(MAILBOX_USER, raw)
+        deadline = time.monotonic() + 30
+        while not replies_to(smtp, client) and time.monotonic() < deadline and service.poll() is None:
+            time.sleep(0.05)  # polling the captured mail with a deadline, not synchronising on a guess
+        assert len(replies_to(smtp, client)) == 1
+        service.send_signal(signal.SIGTERM)
+        _out, err = service.communicate(timeout=20)
+        assert service.returncode == 0, err
+        assert "Haluaisin" not in err  # logs carry ids and states, never message bodies
+    finally:
+        if service.poll() is None:
+            service.kill()
+        service.communicate()
