@@ -182,3 +182,20 @@ def test_a_reminder_goes_out_once_the_day_before(world: Any) -> None:
     assert world.remind(day_before) == 1
     assert world.remind(day_before + timedelta(hours=1)) == 0  # once, however often the job runs
     assert world.recorder.sent[-1][0] == "reminder"
+
+
+@pytest.mark.parametrize(("partstat", "review"), [("ACCEPTED", []), ("DECLINED", ["invitation declined in the calendar"])])
+def test_a_calendar_reply_updates_the_booking_and_gets_no_answer(world: Any, partstat: str, review: list[str]) -> None:
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    world.receive("Ykkönen sopii", in_reply_to=out.queued[0])
+    (booking,) = world.scalars(select(Booking))
+    sent = len(world.recorder.sent)
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Outlook//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
+           f"UID:{booking.ical_uid}\r\nDTSTAMP:20261124T100000Z\r\nSEQUENCE:0\r\n"
+           f"ATTENDEE;PARTSTAT={partstat}:mailto:laura@client.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    body = ("--c\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAccepted\r\n--c\r\n"
+            "Content-Type: text/calendar; method=REPLY; charset=utf-8\r\n\r\n" + ics + "--c--\r\n")
+    out = world.receive(body, subject=f"{partstat.title()}: Työnohjaus",
+                        extra="MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=c\r\n")
+    assert out.queued == [] and out.review == review and len(world.recorder.sent) == sent
+    assert world.scalars(select(Booking))[0].attendee_status == partstat
