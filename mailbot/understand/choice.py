@@ -53,7 +53,8 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     for m in find_mentions(low, lex):
         fits: set[int] | None = None
         if m.kind == "date" and m.day and m.month:
-            fits = {o.n for o in options if (o.start.astimezone(tz).day, o.start.astimezone(tz).month) == (m.day, m.month)}
+            fits = {o.n for o in options
+                    if (o.start.astimezone(tz).day, o.start.astimezone(tz).month) == (m.day, m.month)}
         elif m.kind == "weekday":
             fits = {o.n for o in options if o.start.astimezone(tz).weekday() in m.weekdays}
         elif m.kind == "relday" and m.offset is not None:

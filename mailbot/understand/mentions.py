@@ -99,7 +99,8 @@ def grammar(lex: Lexicon) -> Grammar:
     parts = _alt([f for v in lex.MONTH_PART.values() for f in v])
     wd_any = f"{wd_full}|{wd_abbr}"
     dash = r"\s*(?:-|–|—|‒)\s*"
-    to_word = {"fi": r"\w*sta\s+\w*(?:hin|on|un|yn|iin|aan|ään|ön)", "sv": r"till", "en": r"(?:to|through|until|till)"}[lex.lang]
+    to_word = {"fi": r"\w*sta\s+\w*(?:hin|on|un|yn|iin|aan|ään|ön)", "sv": r"till",
+               "en": r"(?:to|through|until|till)"}[lex.lang]
     rules: list[tuple[str, str]] = []
 
     def clock(kind: str) -> None:
@@ -117,7 +118,8 @@ def grammar(lex: Lexicon) -> Grammar:
         ("num_date", rf"(?<![\d.,:/])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?:\.{y}?)?(?![\d]|\.\d)"),
         ("slash_date", r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:20)?\d\d))?(?![\d/])"),
         ("name_date_range", rf"(?P<d>\d{{1,2}})\.?{dash}(?P<d2>\d{{1,2}})\.?\s+(?P<mon>{months})"),
-        ("name_date_range", rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{dash}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"),
+        ("name_date_range", rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{dash}"
+                            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"),
     ]
     for tpl in lex.DATE_PATTERNS:
         rules.append(("name_date", tpl.replace("{MONTHS}", months)))
@@ -128,7 +130,8 @@ def grammar(lex: Lexicon) -> Grammar:
     if lex.lang == "fi":
         rules.append(("month", rf"(?P<mon>{months})"))
     else:  # "may", "mars", "jan" are words too: a month name stands alone only after a preposition
-        rules.append(("month", rf"(?:in|i|during|under|for|of|från|from|to|till|until|through(?:out)?)\s+(?P<mon>{months})"))
+        before = r"(?:in|i|during|under|for|of|från|from|to|till|until|through(?:out)?)"
+        rules.append(("month", rf"{before}\s+(?P<mon>{months})"))
     for key, frags in lex.WEEK_WORDS.items():
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
     for key, frags in lex.MONTH_WORDS.items():
@@ -361,7 +364,8 @@ def _combine(mentions: list[Mention], text: str) -> list[Mention]:
                 prev.weekdays = m.weekdays
                 prev.end = m.end
                 continue
-        if prev is not None and prev.kind == "date" and m.kind == "date" and re.fullmatch(r"\s*(?:-|–|—)\s*", _gap(text, prev, m)):
+        dash_between = prev is not None and re.fullmatch(r"\s*(?:-|–|—)\s*", _gap(text, prev, m))
+        if prev is not None and prev.kind == "date" and m.kind == "date" and dash_between:
             out[-1] = Mention("range", prev.start, m.end, day=prev.day, month=prev.month, year=prev.year,
                               day2=m.day, month2=m.month, year2=m.year)
             continue

@@ -7,9 +7,10 @@ import unicodedata
 
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_ABBREVIATIONS = frozenset(
-    ["kl", "klo", "kello", "esim", "ns", "mm", "n", "ca", "t", "p", "puh", "tfn", "nr", "nro", "no", "st", "s", "k", "dr", "mr", "mrs", "ms", "vs", "jne", "ym", "em", "ko", "ks", "ark", "vrt"]
-)
+_ABBREVIATIONS = frozenset([  # a dot after these ends no sentence
+    "kl", "klo", "kello", "esim", "ns", "mm", "n", "ca", "t", "p", "puh", "tfn", "nr", "nro", "no", "st", "s", "k",
+    "dr", "mr", "mrs", "ms", "vs", "jne", "ym", "em", "ko", "ks", "ark", "vrt",
+])
 _BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|\s+(?=[-*•]\s)")
 _LAST_WORD = re.compile(r"(\w+)[.!?]*$")
 

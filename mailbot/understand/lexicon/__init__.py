@@ -121,9 +121,9 @@ def validate(lang: str, module: ModuleType, *, compile_patterns: bool = False) -
                 raise LexiconError(f"lexicon {lang}: {name} must be a non-empty dict")
             for v in value.values():
                 _check_fragments(lang, name, v, compile_patterns)
-        elif kind == "numbers":
-            if not isinstance(value, dict) or not all(isinstance(n, int) for n in value.values()):
-                raise LexiconError(f"lexicon {lang}: {name} must map words to integers")
+        elif kind == "numbers" and (not isinstance(value, dict) or
+                                    not all(isinstance(n, int) for n in value.values())):
+            raise LexiconError(f"lexicon {lang}: {name} must map words to integers")
 
 
 @cache
