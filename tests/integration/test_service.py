@@ -154,3 +154,23 @@ def test_the_service_answers_within_seconds_and_stops_cleanly_on_sigterm(tmp_pat
         if service.poll() is None:
             service.kill()
         service.communicate()
+
+
+def test_a_question_is_acknowledged_and_listed_for_staff(tmp_path: Path, dovecot: DovecotServer,
+                                                         smtp: SmtpServer) -> None:
+    import json
+
+    config = service_config(tmp_path, dovecot.port, smtp.port)
+    client = f"q-{uuid.uuid4().hex[:6]}@client.example"
+    raw, _ = client_mail(client, "Hinta?", "Hei, mitä yksilötyönohjaus maksaa ja miten se laskutetaan?")
+    dovecot.deliver(MAILBOX_USER, raw)
+    env = {**os.environ, **ENV}
+    base = [sys.executable, "-m", "mailbot", "--config", str(config)]
+    assert subprocess.run([*base, "run", "--once"], capture_output=True, text=True, env=env, timeout=120).returncode == 0
+    (ack,) = replies_to(smtp, client)
+    assert "[AV-" in ack["Subject"]
+    listed = subprocess.run([*base, "queue", "--json"], capture_output=True, text=True, env=env, timeout=60)
+    items = [i for i in json.loads(listed.stdout) if i["client"] == client]
+    assert [i["reason"] for i in items] == ["question for staff"] and items[0]["reference"] in ack["Subject"]
+    table = subprocess.run([*base, "queue"], capture_output=True, text=True, env=env, timeout=60).stdout
+    assert client in table and "question for staff" in table
