@@ -88,6 +88,9 @@ class Conversations:
                                 msg, acknowledge=False)
         if parsed.needs_review:
             return self._review(s, row, conv, parsed.reasons or ["needs review"], msg)
+        if conv.state == "booked" and parsed.intent == "request" and not parsed.windows and not parsed.service \
+                and not _asks(msg, parsed.language):
+            return self._done(s, row, "noted: a message after the booking that asks for nothing", conv)
         handler = {"request": self._request, "decline": self._request, "reschedule": self._reschedule,
                    "confirm": self._confirm, "cancel": self._cancel}.get(parsed.intent)
         if handler is None:
@@ -271,6 +274,15 @@ class Conversations:
             getattr(cal, how)(a)
         except CalendarError as exc:  # the booking stands; the calendar can be fixed by hand
             log.warning("calendar %s of booking %s failed: %s", how, a.uid, exc)
+
+
+def _asks(msg: InboundMessage, language: str) -> bool:
+    """Whether a short note after a booking ("Kiitos, nähdään!") asks for anything at all."""
+    from mailbot.understand.lexicon import compile_alternation, load
+
+    lex = load(language)
+    text = msg.own_text.lower()
+    return "?" in text or bool(compile_alternation(tuple(lex.INTENT["request"])).search(text))
 
 
 def _plain(address: str) -> str:

@@ -199,3 +199,13 @@ def test_a_calendar_reply_updates_the_booking_and_gets_no_answer(world: Any, par
                         extra="MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=c\r\n")
     assert out.queued == [] and out.review == review and len(world.recorder.sent) == sent
     assert world.scalars(select(Booking))[0].attendee_status == partstat
+
+
+def test_a_thank_you_after_the_booking_gets_no_new_proposal(world: Any) -> None:
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    confirmation = world.receive("Ykkönen sopii", in_reply_to=out.queued[0]).queued[0]
+    sent = len(world.recorder.sent)
+    out = world.receive("Kiitos vahvistuksesta, nähdään!", in_reply_to=confirmation)
+    assert out.action.startswith("noted") and len(world.recorder.sent) == sent
+    out = world.receive("Kiitos! Voisinko varata vielä toisen ajan joulukuulle?", in_reply_to=confirmation)
+    assert out.action == "proposed"
