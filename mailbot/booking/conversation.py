@@ -31,6 +31,7 @@ from mailbot.understand import understand
 from mailbot.understand.result import Option, ParseResult
 
 log = logging.getLogger(__name__)
+HOLD_ATTEMPTS = 5  # searches when parallel workers keep taking the same free times
 REFERENCE_RX = re.compile(r"\bAV-[2-9A-HJ-NP-Z]{4}\b", re.IGNORECASE)
 MESSAGE_ID_RX = re.compile(rb"^message-id:\s*(<[^>\s]+>)", re.IGNORECASE | re.MULTILINE)
 
@@ -71,8 +72,11 @@ class Conversations:
             return self._bounce(s, row, now)
         if _is_calendar_reply(row.raw or b""):
             return self._calendar_reply(s, row, now)
-        if not sender or _plain(sender) in self.own:
-            return self._done(s, row, "ignored: no sender or our own address")
+        if not sender:  # no one to answer, but a person should see what came
+            repo.open_review_item(s, "message has no sender address", message_id=row.id)
+            return self._done(s, row, "review: no sender", review=["message has no sender address"])
+        if _plain(sender) in self.own:
+            return self._done(s, row, "ignored: our own address")
         if msg.machine is not None or msg.headers.get("list-id") or msg.headers.get("list-unsubscribe"):
             return self._done(s, row, "ignored: machine mail")
         conv = self._conversation(s, msg, sender)
@@ -102,16 +106,20 @@ class Conversations:
                  holds: list[Hold], now: datetime, kind: str = "proposal") -> Outcome:
         repo.release_holds(s, [h.id for h in holds], at=now)
         finder = SlotFinder(self.settings, self.calendars, partial(repo.taken, s))
-        report = finder.find(request_from_parse(parsed), now)
-        if not report.proposals:
-            why = "no free slot in the client's windows" if parsed.windows else "no free slot"
-            if report.unavailable:
-                why += " (calendars not readable: " + ", ".join(sorted(report.unavailable)) + ")"
-            return self._review(s, row, conv, [why], msg)
         expires = now + timedelta(hours=self.settings.booking.hold_hours)
-        try:
-            repo.add_holds(s, conv.id, [p.slots for p in report.proposals], expires)
-        except SlotTaken:  # another worker held one of them a moment ago: propose anew next time
+        for _attempt in range(HOLD_ATTEMPTS):
+            report = finder.find(request_from_parse(parsed), now)
+            if not report.proposals:
+                why = "no free slot in the client's windows" if parsed.windows else "no free slot"
+                if report.unavailable:
+                    why += " (calendars not readable: " + ", ".join(sorted(report.unavailable)) + ")"
+                return self._review(s, row, conv, [why], msg)
+            try:
+                repo.add_holds(s, conv.id, [p.slots for p in report.proposals], expires)
+                break
+            except SlotTaken:  # another worker held one a moment ago; its holds now count as taken
+                continue
+        else:
             return self._review(s, row, conv, ["proposed times were taken while proposing"], msg)
         conv.state = "rescheduling" if kind == "reschedule" or conv.state == "rescheduling" else "proposed"
         context = {"options": [self._option(n, p, parsed) for n, p in enumerate(report.proposals, 1)],

@@ -6,6 +6,8 @@ PostgreSQL is chosen by URL (``postgresql+psycopg://user@host/db``, with the ``p
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -131,7 +133,17 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")  # readers do not wait for the writer
+    # readers do not wait for the writer. Switching a new database to WAL fails at once, without the
+    # busy timeout, while another process holds a lock on it: wait for that process like any other.
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)  # another process's lock: its transaction is short
     cursor.close()
 
 

@@ -236,8 +236,6 @@ def test_nothing_of_the_hostile_html_comes_back_in_the_reply(run: Run, smtp: Smt
     assert "huomenna" not in str(parsed)  # the script's and the style's text are not read as the client's
 
 
-@pytest.mark.xfail(strict=True, reason="production bug: Conversations.handle marks a message with no From "
-                   "'ignored: no sender or our own address' and opens no review item, so it is dropped silently")
 def test_a_message_with_no_from_gets_no_reply_but_a_review_item(run: Run, smtp: SmtpServer) -> None:
     replies, reasons, _state = outcome(run, smtp, "no_from")
     assert replies == 0

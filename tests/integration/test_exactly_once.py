@@ -230,11 +230,6 @@ def two_workers(box: Setup, dovecot: DovecotServer, clients: list[str], tmp_path
     return [counts(subprocess.CompletedProcess([], 0, out, err)) for out, err in outputs]
 
 
-@pytest.mark.xfail(strict=True, reason="production bug: store/database.py _sqlite_connect runs PRAGMA journal_mode = WAL, "
-                   "which on a database not yet in WAL mode fails at once with 'database is locked' (SQLite does "
-                   "not apply the busy timeout to it) when another process holds a lock, e.g. the first of two "
-                   "workers started together creating the database: the second exits 1 with 'cannot open the "
-                   "database … database is locked'")
 def test_a_process_starting_on_a_new_sqlite_database_waits_for_another_holding_it(box: Setup) -> None:
     path = Path(box.db_url.removeprefix("sqlite:///"))
     holder = sqlite3.connect(path, isolation_level=None)  # a new database, as the first process has it
@@ -288,10 +283,6 @@ def test_two_workers_started_together_answer_each_client_once(shared_setup: Setu
     assert again.returncode == 0 and counts(again)["fetched"] == 0 and counts(again)["sent"] == 0, again.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="production bug: two workers handling two requests at once find the same "
-                   "free slots; the second's holds meet the first's (SlotTaken) and Conversations._request puts the "
-                   "request before staff ('proposed times were taken while proposing') with an acknowledgement, "
-                   "instead of searching again with the first's holds taken")
 def test_two_workers_on_postgresql_propose_to_every_client(pg_setup: Setup, dovecot: DovecotServer,
                                                            smtp: SmtpServer, tmp_path: Path) -> None:
     clients = [f"pg-{n}-{uuid.uuid4().hex[:6]}@client.example" for n in range(10)]
