@@ -24,7 +24,7 @@ from mailbot.understand.lexicon import Lexicon, load
 from mailbot.understand.result import Option, ParseResult
 from mailbot.understand.text import sentences
 from mailbot.understand.times import read_times
-from mailbot.understand.windows import Context
+from mailbot.understand.windows import Context, monday
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 _HEADER_LINE = re.compile(
@@ -76,6 +76,8 @@ def understand(
 
     result = ParseResult(_intent(low, lex, options, now, tz, horizon_days), lang)
     ctx = Context(now=now, horizon_days=horizon_days, tz=tz)
+    if options:  # "that week" in a reply to a proposal: the week of the options
+        ctx.last_week_monday = monday(min(o.start for o in options).astimezone(tz).date())
     if result.intent in ("request", "decline", "reschedule"):
         reading = read_times(text, lex, ctx, skip_references=result.intent != "request")
         result.windows = reading.windows
@@ -92,7 +94,9 @@ def understand(
 
 
 def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime, tz: ZoneInfo, horizon: int) -> str:
-    cancel = hits(lex, lex.INTENT["cancel"], low)
+    # "Perumme 21.1. ajan…, joten sitä ei pitäisi laskuttaa": a cancellation told about an invoice is no cancellation
+    cancel = sum(hits(lex, lex.INTENT["cancel"], s) for s in sentences(low)
+                 if not hits(lex, lex.INTENT["question"], s) or hits(lex, lex.REVIEW["fee"][:1], s))
     move = hits(lex, lex.INTENT["reschedule"], low)
     if move:
         return "reschedule"
@@ -130,17 +134,21 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     low = text.lower()
     # a kind of supervision named where the writer asks for something wins over one mentioned in passing
     asked = " ".join(s for s in sentences(low) if hits(lex, lex.INTENT["request"], s))
-    result.service = fields.service(asked, lex) or fields.service(low, lex)
+    implied = result.intent != "confirm"  # "ilmoitan porukalle" in a confirmation names no service
+    result.service = fields.service(asked, lex, implied=implied) or fields.service(low, lex, implied=implied)
     if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
         result.service = fields.service(msg.subject.lower(), lex)
     result.mode = fields.mode(low, lex)
     if result.mode != "remote":
         result.location = fields.location(text, lex.lang)
     if result.service != "individual":
-        result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS)
+        # "yksi työntekijämme loukkaantui" is no group size
+        result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True)
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
     result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST)
     result.cadence = fields.cadence(low, lex)
+    if result.sessions is None:  # "kerran kuussa puolen vuoden ajan" → 6
+        result.sessions = fields.sessions_from_duration(low, lex, result.cadence)
     sender_names = {p.lower() for p in (msg.sender.name.split() if msg.sender else [])}
     result.supervisor = fields.supervisor(text, lex, sender_names)
     if result.intent in ("cancel", "reschedule", "confirm"):

@@ -11,9 +11,26 @@ _STOP = {lang: frozenset(load(lang).STOPWORDS) for lang in LANGUAGES}
 
 
 def detect_language(text: str, default: str = "fi") -> str:
-    """The language with most of its common words in the text; Finnish on a tie or no text."""
+    """The language with most of its common words; Finnish on a tie or no text. A bilingual
+    message is in its first language: the opening words decide when they are clear enough."""
     words = _WORD.findall(text.lower())
-    scores = {lang: sum(1 for w in words if w in _STOP[lang]) for lang in LANGUAGES}
+    for para in re.split(r"\n\s*\n", text.lower()):
+        para_words = _WORD.findall(para)
+        if len(para_words) < 6:  # "Hei," or a name: not enough to tell
+            continue
+        opening = _scores(para_words)
+        best = max(opening.values())
+        if best >= 2 and sorted(opening.values())[-2] * 2 < best:
+            return next(lang for lang in (default, *LANGUAGES) if opening[lang] == best)
+        break
+    return _best(_scores(words), default)
+
+
+def _scores(words: list[str]) -> dict[str, int]:
+    return {lang: sum(1 for w in words if w in _STOP[lang]) for lang in LANGUAGES}
+
+
+def _best(scores: dict[str, int], default: str) -> str:
     best = max(scores.values())
     if best == 0:
         return default
@@ -27,9 +44,9 @@ def find(lex: Lexicon, fragments: list[str], text: str) -> re.Match[str] | None:
     return compile_alternation(tuple(fragments)).search(text)
 
 
-def service(text: str, lex: Lexicon) -> str | None:
+def service(text: str, lex: Lexicon, *, implied: bool = True) -> str | None:
     """Explicit names win over what is implied by who the supervision is for."""
-    for suffix in ("", "_implied"):
+    for suffix in ("", "_implied") if implied else ("",):
         hits = []
         for kind in ("leader", "group", "individual"):
             m = find(lex, lex.SERVICE[kind + suffix], text)
@@ -100,7 +117,8 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
     for tpl in patterns:
         rx = re.compile(r"(?<![\w-])" + tpl.replace("{N}", n_rx), re.IGNORECASE)
         for m in rx.finditer(text):
-            if skip_rx and skip_rx.search(text[max(0, m.start() - 40):m.start()]):
+            lead = re.split(r"[.!?]\s", text[max(0, m.start() - 40):m.start()])[-1]  # this sentence only
+            if skip_rx and skip_rx.search(lead):
                 continue
             n = _number(m.group("n").lower(), lex)
             paren = re.match(r"\s*\((\d+)\)", text[m.end("n"):])
@@ -108,6 +126,34 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
                 n = int(paren.group(1))
             if n and 0 < n < 500 and (n > 1 or not minimum):
                 return n
+    return None
+
+
+_DURATION = {
+    "fi": [(r"(?P<n>\w+)\s+kuukauden\s+ajan", 1), (r"puolen\s+vuoden\s+ajan", 6), (r"vuoden\s+ajan", 12),
+           (r"(?P<n>\w+)\s+viikon\s+ajan", 0)],
+    "sv": [(r"i\s+(?P<n>\w+)\s+månader", 1), (r"under\s+ett\s+halvår", 6), (r"i\s+ett\s+halvår", 6),
+           (r"i\s+(?P<n>\w+)\s+veckor", 0)],
+    "en": [(r"for\s+(?P<n>\w+)\s+months", 1), (r"for\s+half\s+a\s+year", 6), (r"for\s+a\s+year", 12),
+           (r"for\s+(?P<n>\w+)\s+weeks", 0)],
+}
+
+
+def sessions_from_duration(text: str, lex: Lexicon, rhythm: str | None) -> int | None:
+    """'kerran kuussa puolen vuoden ajan' → 6; 'weekly sessions for six weeks' → 6."""
+    if rhythm is None:
+        return None
+    for pattern, months in _DURATION[lex.lang]:
+        m = re.search(pattern, text)
+        if not m:
+            continue
+        n = _number(m.group("n"), lex) if "n" in m.groupdict() and m.group("n") else 1
+        if not n:
+            continue
+        if months:  # a span in months
+            total = n * months if "n" in m.groupdict() and m.group("n") else months
+            return {"monthly": total, "biweekly": total * 2, "weekly": total * 4}[rhythm]
+        return {"weekly": n, "biweekly": max(1, n // 2), "monthly": None}[rhythm]
     return None
 
 

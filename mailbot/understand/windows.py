@@ -235,6 +235,8 @@ def mention_frame(m: Mention, ctx: Context) -> Frame:
         f.spans = [_range_days(m, ctx)]
     elif m.kind == "flag" and m.flag in ("any", "asap"):
         f.any_time = True
+    elif m.kind == "time" and m.problems:  # "ti 9.2. kello 27": the day stands, whole
+        f.any_time = True
     return f
 
 

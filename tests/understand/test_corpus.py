@@ -21,7 +21,8 @@ from mailbot.understand.result import parse_options
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "tools" / "eval_parse.py"
-CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" / "corpus"}
+CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" / "corpus",
+           "ours2": ROOT / "tests" / "corpus2", "ours3": ROOT / "tests" / "corpus3"}
 
 
 def _eval_module() -> ModuleType:
@@ -78,7 +79,7 @@ def score(folder: Path) -> dict[str, float]:
 # (field and window floor, automatic precision, review recall). The shared set carries the issue's
 # bars; our own set was written by someone who had not seen the rules, so its floors are the figures
 # measured when it was added, to be raised as the parser improves, never lowered.
-BARS = {"shared": (0.90, 0.95, 0.80), "ours": (0.90, 0.95, 0.80)}
+BARS = {name: (0.90, 0.95, 0.80) for name in CORPORA}
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

@@ -148,3 +148,20 @@ def test_a_broken_lexicon_is_refused() -> None:
     broken.NEGATION = ["(unclosed"]
     with pytest.raises(LexiconError, match="bad pattern"):
         validate("xx", broken, compile_patterns=True)
+
+
+@pytest.mark.parametrize(("lang", "text", "cadence", "want"), [
+    ("fi", "ohjausta olisi kerran kuussa puolen vuoden ajan", "monthly", 6),
+    ("en", "we are thinking of weekly sessions for six weeks", "weekly", 6),
+    ("sv", "en gång i månaden i fyra månader", "monthly", 4),
+    ("fi", "kerran kuussa", "monthly", None),
+])
+def test_sessions_that_follow_from_a_duration(lang: str, text: str, cadence: str, want: int | None) -> None:
+    assert fields.sessions_from_duration(text, load(lang), cadence) == want
+
+
+def test_a_bilingual_message_is_in_its_first_language() -> None:
+    text = ("Hei,\n\nhaluaisimme ryhmätyönohjausta tiimillemme, ensi kuussa torstaisin sopisi meille.\n\n"
+            "Hej,\n\nvi skulle vilja ha grupphandledning för vårt team, torsdagar i februari passar oss bäst "
+            "och det vore bra om det kunde ske på distans via Teams.")
+    assert fields.detect_language(text) == "fi"

@@ -66,7 +66,8 @@ DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?[
 NEGATION = [
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
-    r"fully\s+booked", r"busy", r"at\s+a\s+(?:conference|course|training|seminar)", r"on\s+a\s+(?:course|trip)", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
+    r"fully\s+booked", r"busy", r"at\s+a\s+(?:\w+\s+)?(?:conference|course|training|seminar|fair|workshop)",
+    r"clash\w*", r"conflicts?", r"on\s+a\s+(?:course|trip)", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
 ]
 GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
@@ -74,7 +75,7 @@ REASON = [r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(
 PAST = [r"last", r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous"]
-BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*", r"slot\w*", r"time\w*"]
+BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish
 BOOKED_BEFORE = [r"(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)\s+(?:on|at|for)?\s*\x00"]
 ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
             r"fully\s+flexible", r"any\s+slot"]
@@ -117,7 +118,8 @@ INTENT = {
                  r"how\s+much", r"referral\w*", r"included\s+in", r"contract\w*", r"vat"],
     "other": [r"newsletter\w*", r"unsubscribe", r"webinar\w*", r"\d+\s*%\s*off", r"discount\w*", r"special\s+offer",
               r"not\s+interested\?", r"growth\s+\w+", r"our\s+(?:ai|platform|tool|software|product)", r"free\s+trial",
-              r"3x", r"roi", r"leads"],
+              r"3x", r"roi", r"leads", r"\d+\s*%", r"free\s+sessions?", r"quick\s+(?:demo|call)", r"demo",
+              r"just\s+reply"],
     "domain": [r"supervision", r"supervisor\w*", r"appointment\w*", r"session\w*", r"booking\w*", r"työnohjau\w*",
                r"coaching", r"mentoring"],
 }
@@ -175,7 +177,7 @@ REVIEW = {
                r"harass\w*", r"violence", r"can't\s+cope"],
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
 }
-OUT_OF_OFFICE = [r"out\s+of\s+(?:the\s+)?office", r"i\s+am\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
+OUT_OF_OFFICE = [r"this\s+is\s+an\s+automat\w*\s+(?:reply|response|message)", r"i\s+will\s+(?:reply|respond)\s+(?:to\s+your\s+\w+\s+)?(?:when|after|on)", r"out\s+of\s+(?:the\s+)?office", r"i\s+am\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"i'm\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"with\s+(?:no|limited)\s+access\s+to\s+(?:e-?mail|my\s+e-?mail)", r"automatic\s+reply",
                  r"after\s+my\s+return", r"i\s+will\s+be\s+back\s+on", r"auto-?reply"]

@@ -89,14 +89,14 @@ DATE_PATTERNS = [
 WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi)?(?!\s+\w+kuu)"]
 NEGATION = [
-    r"ei", r"eivät", r"en", r"emme", r"ette", r"et", r"eikä", r"enkä", r"emmekä", r"paitsi", r"lukuun\s+ottamatta",
+    r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
     r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [
-    r"viime\w*", r"viimeksi", r"sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
+    r"viime\w*", r"viimeksi", r"(?:viiko\w*|kuukau\w*|vuo\w*|päiv\w*|aikaa)\s+sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
     r"päättyi", r"tapasimme", r"olleet", r"ollut", r"aiemmin", r"aikaisemmin",
 ]
@@ -173,7 +173,7 @@ SERVICE = {
                r"johtajan\s+työnohjau\w*", r"johtoryhmän\s+työnohjau\w*", r"johtamisen\s+työnohjau\w*",
                r"esihenkilöiden\s+työnohjau\w*", r"johtaji\w*\s+työnohjau\w*"],
     # implied by who it is for
-    "individual_implied": [r"itselleni", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
+    "individual_implied": [r"itselleni", r"itelleni", r"ittelleni", r"mulle\s+itelle", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
     "group_implied": [r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
                       r"meidän\s+tiimi\w*", r"porukalle", r"tiimi\s+(?:kaipai|tarvi|halua|toivo)\w*", r"henkilöstölle\w*", r"työporukalle"],
     "leader_implied": [r"(?:olen|toimin)\s+(?:uusi\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
@@ -211,7 +211,7 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henkilö\w*|hlö\w*|hengen|ty
 LEADS = [r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
-SUPERVISOR_AFTER = [r"kanssa", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
+SUPERVISOR_AFTER = [r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {
     "complaint": [r"pettyny\w*", r"harmitta\w*", r"ärsyttä\w*", r"turhautu\w*", r"suuttu\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",
@@ -224,7 +224,9 @@ REVIEW = {
                r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
 }
-OUT_OF_OFFICE = [r"olen\s+\w*lomalla", r"palattuani", r"palaan\s+\w+\s+\d", r"olen\s+poissa", r"olen\s+lomalla",
+OUT_OF_OFFICE = [r"olen\s+\w*lomalla", r"en(?:kä)?\s+(?:pääse\s+)?lu\w*\s+sähköpost\w*",
+                 r"olen\s+(?:koulutuksessa|matkoilla|poissa|työmatkalla)", r"tämä\s+on\s+automaattinen\s+vastaus",
+                 r"vastaan\s+(?:viestiisi|sinulle)\s+(?:viimeistään|kun|heti)", r"palattuani", r"palaan\s+\w+\s+\d", r"olen\s+poissa", r"olen\s+lomalla",
                  r"poissa\s+toimistolta", r"en(?:kä)?\s+lue\s+sähköpost\w*", r"palaan\s+(?:töihin|toimistolle)",
                  r"automaattinen\s+vastaus", r"lomailen", r"olen\s+tavoittamattomissa", r"palaan\s+\d"]
 LANGUAGE_NAMES = {"fi": [r"suomeksi", r"suomen\s+kiel\w*"], "sv": [r"ruotsiksi", r"ruotsin\s+kiel\w*"],

@@ -71,7 +71,7 @@ DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a)(?!\s+[a-zåäö]{3})"]
 NEGATION = [
     r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
-    r"omöjlig\w*", r"svår\w*", r"krånglig\w*", r"fullt",
+    r"omöjlig\w*", r"svår\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
 ]
 GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
@@ -79,7 +79,7 @@ PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"
         r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
         r"hölls", r"ställdes\s+in"]
 LAST = [r"förra", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
-BOOKED_REF = [r"tid\w*", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
+BOOKED_REF = [r"tiden", r"tider", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
 BOOKED_BEFORE = [r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
 ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
             r"flexibel\s+tid"]
@@ -169,7 +169,7 @@ REVIEW = {
                r"kris\b", r"våld\w*", r"trakasser\w*"],
     "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
 }
-OUT_OF_OFFICE = [r"jag\s+är\s+(?:på\s+)?(?:semester|tjänstledig|föräldraledig|sjukledig|ledig)",
+OUT_OF_OFFICE = [r"detta\s+är\s+ett\s+automatiskt\s+svar", r"jag\s+svarar\s+(?:när|efter|så\s+snart)", r"jag\s+är\s+(?:på\s+)?(?:semester|tjänstledig|föräldraledig|sjukledig|ledig)",
                  r"jag\s+är\s+på\s+tjänsteresa", r"tillbaka\s+på\s+kontoret", r"begränsad\s+tillgång\s+till\s+e-?post",
                  r"frånvarande", r"åter\s+(?:på\s+kontoret|i\s+tjänst)", r"automatiskt\s+svar", r"inte\s+på\s+kontoret"]
 LANGUAGE_NAMES = {"fi": [r"på\s+finska", r"finskspråkig\w*"], "sv": [r"på\s+svenska", r"svenskspråkig\w*"],
