@@ -212,7 +212,8 @@ def _bare(address: str) -> str:
 def _address(email: str, name: str) -> vCalAddress:
     address = vCalAddress(f"mailto:{email}")
     if name:
-        address.params["CN"] = name.replace('"', "'")  # a double quote cannot stand in a parameter
+        # a double quote cannot stand in a parameter, and a backslash ending one breaks readers
+        address.params["CN"] = name.replace('"', "'").replace("\\", "/")
     return address
 
 
