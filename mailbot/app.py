@@ -32,6 +32,7 @@ from mailbot.store import Database, open_database, repo
 from mailbot.store.models import Conversation, Message
 
 log = logging.getLogger("mailbot")
+STOP_CHECK_SECONDS = 2.0
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -218,10 +219,11 @@ class App:
                 report = self.cycle(jobs=False)
                 if report.fetched or report.sent:
                     log.info("cycle: fetched %d, handled %d, sent %d", report.fetched, report.handled, report.sent)
-                self.mailbox.wait(min(poll, 30))
+                # short IDLE rounds, so that SIGTERM is answered within seconds
+                self.mailbox.wait(min(poll, STOP_CHECK_SECONDS))
             except MailbotError as exc:  # a server away for a while: keep trying, quietly
                 log.warning("%s", exc)
-                self._stop.wait(min(poll, 30))
+                self._stop.wait(min(poll, 10))
         scheduler.shutdown(wait=True)
         self.close()
 

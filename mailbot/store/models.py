@@ -169,6 +169,10 @@ class OutboxItem(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+# the loop guard counts one address's replies of the last day for every message (migration 0002)
+Index("ix_outbox_to_addr_created_at", OutboxItem.to_addr, OutboxItem.created_at)
+
+
 class ReviewItem(Base):
     """Something a person has to look at: a message the service could not handle on its own."""
 
@@ -177,7 +181,7 @@ class ReviewItem(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"), index=True)
-    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), index=True)
     reason: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(8), default="open", server_default="open", index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
