@@ -27,7 +27,7 @@ from mailbot.booking.conversation import Conversations
 from mailbot.calendars.base import Appointment, CalendarSource
 from mailbot.config import Settings
 from mailbot.errors import ConfigError, MailbotError, MailError
-from mailbot.mail import read_message
+from mailbot.mail import InboundMessage, read_message
 from mailbot.store import Database, open_database, repo
 from mailbot.store.models import Conversation, Message
 
@@ -112,8 +112,8 @@ class App:
         report = CycleReport()
         for fetched in self.mailbox.unprocessed():
             report.fetched += 1
-            row_id = self._store(fetched, now)
-            if self._handle(row_id, report, now):
+            row_id, parsed = self._store(fetched, now)
+            if self._handle(row_id, report, now, parsed):
                 self.mailbox.mark_processed(fetched)  # only once the database says it is done
         self._recover(report, now)
         sent = asyncio.run(self._send_due())  # the outbox runs on the wall clock, whatever `now` reads mail at
@@ -122,19 +122,19 @@ class App:
             self.run_jobs(now or datetime.now(UTC))
         return report
 
-    def _store(self, fetched: Any, now: datetime | None) -> int:
+    def _store(self, fetched: Any, now: datetime | None) -> tuple[int, InboundMessage | None]:
         """The raw message in the database, committed before anything acts on it."""
         try:
             msg = read_message(fetched.raw)
             message_id, sender, subject = msg.message_id, msg.sender.addr if msg.sender else None, msg.subject
             in_reply_to = msg.in_reply_to
         except MailError:
-            message_id, sender, subject, in_reply_to = None, None, "", None
+            msg, message_id, sender, subject, in_reply_to = None, None, None, "", None
         with self.db.transaction() as s:
             row, _created = repo.store_inbound(s, fetched.raw, uidvalidity=fetched.uidvalidity, uid=fetched.uid,
                                                message_id=message_id, in_reply_to=in_reply_to, sender=sender,
                                                subject=subject, received_at=now or datetime.now(UTC))
-            return row.id
+            return row.id, msg
 
     def _recover(self, report: CycleReport, now: datetime | None) -> None:
         """Messages stored by a run that stopped before handling them (a crash, a kill)."""
@@ -143,7 +143,8 @@ class App:
         for row_id in pending:
             self._handle(row_id, report, now)
 
-    def _handle(self, row_id: int, report: CycleReport, now: datetime | None) -> bool:
+    def _handle(self, row_id: int, report: CycleReport, now: datetime | None,
+                parsed: InboundMessage | None = None) -> bool:
         """Handle one stored message; True when it is done (by this worker or before)."""
         when = now or datetime.now(UTC)
         message_id: str | None = None
@@ -159,7 +160,7 @@ class App:
                     return True
                 message_id = row.message_id
                 try:
-                    msg = read_message(row.raw or b"")
+                    msg = parsed or read_message(row.raw or b"")  # read once when it was just stored
                 except MailError:
                     msg = None
                 if msg is None:
