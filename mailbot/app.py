@@ -105,7 +105,9 @@ class App:
         templates = self.settings.booking.templates
         base = self.settings.source.parent if self.settings.source else Path.cwd()
         folder = (base / templates) if templates else BUILTIN_TEMPLATES
-        return Composer(self.settings, folder, self.tz)
+        smtp = self.settings.smtp
+        signature = f"{smtp.from_name}\n{self.settings.booking.organization}" if smtp else None
+        return Composer(self.settings, folder, self.tz, signature=signature)
 
     # --- one cycle ---------------------------------------------------------------------------
     def cycle(self, now: datetime | None = None, *, jobs: bool = True) -> CycleReport:
