@@ -26,7 +26,7 @@ from mailbot.config import Settings
 from mailbot.mail.message import InboundMessage, MachineKind
 from mailbot.store import repo
 from mailbot.store.errors import SlotTaken
-from mailbot.store.models import Booking, Conversation, Hold, Message, OutboxItem
+from mailbot.store.models import Booking, Conversation, Hold, Message
 from mailbot.understand import understand
 from mailbot.understand.result import Option, ParseResult
 
@@ -159,9 +159,14 @@ class Conversations:
         appointments = [self.appointment(conv, b) for b in bookings]
         for a in appointments:
             self._write_calendar("add", a)
-        return self._reply(s, row, conv, msg, "confirmation",
-                           {"sessions": [self.slot_context(a) for a in appointments], "moved": old is not None},
-                           "booked", appointment=appointments[0])
+        out = self._reply(s, row, conv, msg, "confirmation",
+                          {"sessions": [self.slot_context(a) for a in appointments], "moved": old is not None},
+                          "booked", appointment=appointments[0])
+        # an iTIP message carries one UID: each later session of a series gets its own invitation
+        for a in appointments[1:]:
+            out.queued.append(self._queue(s, conv, msg, "confirmation",
+                                          {"sessions": [self.slot_context(a)], "moved": False}, a))
+        return out
 
     def _cancel(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
                 holds: list[Hold], now: datetime) -> Outcome:
@@ -231,14 +236,19 @@ class Conversations:
 
     def _reply(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, kind: str,
                context: dict[str, Any], action: str, appointment: Appointment | None = None) -> Outcome:
+        message_id = self._queue(s, conv, msg, kind, context, appointment)
+        out = self._done(s, row, action, conv)
+        out.queued.append(message_id)
+        return out
+
+    def _queue(self, s: Session, conv: Conversation, msg: InboundMessage, kind: str, context: dict[str, Any],
+               appointment: Appointment | None) -> str:
         refs = [*msg.references, *([msg.message_id] if msg.message_id else [])]
         message_id, raw = self.compose(kind, conversation=conv, to=conv.client_email,
                                        to_name=conv.client_name, in_reply_to=msg.message_id, references=refs,
                                        context=context, appointment=appointment)
         repo.queue_outbox(s, message_id=message_id, to_addr=conv.client_email, raw=raw, conversation_id=conv.id)
-        out = self._done(s, row, action, conv)
-        out.queued.append(message_id)
-        return out
+        return message_id
 
     def _done(self, s: Session, row: Message, action: str, conv: Conversation | None = None,
               review: list[str] | None = None) -> Outcome:
@@ -247,9 +257,13 @@ class Conversations:
         return Outcome(action, conv.id if conv else None, review=review or [])
 
     def _replies_today(self, s: Session, address: str, now: datetime) -> int:
+        """Messages from this address answered automatically in the last day (a series' several
+        invitations are one answer)."""
         since = now - timedelta(days=1)
-        return s.scalar(select(func.count(OutboxItem.id)).where(
-            OutboxItem.to_addr == _plain(address), OutboxItem.created_at >= since)) or 0
+        answered = ("proposed", "booked", "cancelled", "review")
+        return s.scalar(select(func.count(Message.id)).where(
+            Message.direction == "in", Message.sender == address, Message.received_at >= since,
+            Message.state.in_(answered))) or 0
 
     def _option(self, n: int, p: Proposal, parsed: ParseResult) -> dict[str, Any]:
         sup = self.supervisors[p.first.supervisor_id]

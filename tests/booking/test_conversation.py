@@ -209,3 +209,14 @@ def test_a_thank_you_after_the_booking_gets_no_new_proposal(world: Any) -> None:
     assert out.action.startswith("noted") and len(world.recorder.sent) == sent
     out = world.receive("Kiitos! Voisinko varata vielä toisen ajan joulukuulle?", in_reply_to=confirmation)
     assert out.action == "proposed"
+
+
+def test_each_session_of_a_series_gets_its_own_invitation(world: Any) -> None:
+    out = world.receive("Haluaisin yksilötyönohjausta kolme kertaa viikoittain, ensi viikolla tiistaina iltapäivällä.")
+    assert world.recorder.sent[-1][1]["options"][0]["following"]
+    out = world.receive("Ykkönen sopii", in_reply_to=out.queued[0])
+    confirmations = [(ctx, a) for kind, ctx, a in world.recorder.sent if kind == "confirmation"]
+    assert len(out.queued) == 3 and len(confirmations) == 3
+    assert len(confirmations[0][0]["sessions"]) == 3  # the first lists the whole series
+    uids = {a.uid for _, a in confirmations if a is not None}
+    assert len(uids) == 3 and len(world.scalars(select(Booking))) == 3
