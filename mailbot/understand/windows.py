@@ -233,9 +233,7 @@ def mention_frame(m: Mention, ctx: Context) -> Frame:
         f.spans = [_month_days(m, ctx)]
     elif m.kind == "range":
         f.spans = [_range_days(m, ctx)]
-    elif m.kind == "flag" and m.flag in ("any", "asap"):
-        f.any_time = True
-    elif m.kind == "time" and m.problems:  # "ti 9.2. kello 27": the day stands, whole
+    elif m.kind == "flag" and m.flag in ("any", "asap") or m.kind == "time" and m.problems:
         f.any_time = True
     return f
 
