@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from mailbot.calendars.base import CalendarError, CalendarSource, Interval
+from mailbot.calendars.busy import merge
 from mailbot.config import WEEKDAY_KEYS, Settings, SupervisorSettings
 from mailbot.understand.result import ParseResult
 
@@ -158,7 +159,7 @@ class SlotFinder:
         if cal is not None:
             blocked += cal.busy(start - buffer, end + buffer)
         blocked += self.taken(sup.id, start - buffer, end + buffer)
-        blocked = _merge([Interval(b.start - buffer, b.end + buffer) for b in blocked])
+        blocked = merge([Interval(b.start - buffer, b.end + buffer) for b in blocked])
         ends = [b.end for b in blocked]
         hours = self._hours[sup.id]
         free: list[Interval] = []
@@ -248,17 +249,6 @@ def _ceil_to_grid(t: datetime, step: timedelta, tz: ZoneInfo) -> datetime:
     minutes = (local - midnight).total_seconds() / 60
     n = -(-minutes // (step.total_seconds() / 60))
     return (midnight + timedelta(minutes=n * step.total_seconds() / 60)).astimezone(tz)
-
-
-def _merge(intervals: list[Interval]) -> list[Interval]:
-    out: list[Interval] = []
-    for iv in sorted(intervals):
-        if out and iv.start <= out[-1].end:
-            if iv.end > out[-1].end:
-                out[-1] = Interval(out[-1].start, iv.end)
-        else:
-            out.append(iv)
-    return out
 
 
 def _subtract(span: Interval, blocked: list[Interval], ends: list[datetime]) -> list[Interval]:
