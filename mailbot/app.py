@@ -29,7 +29,7 @@ from mailbot.config import Settings
 from mailbot.errors import ConfigError, MailbotError, MailError
 from mailbot.mail import InboundMessage, read_message
 from mailbot.store import Database, open_database, repo
-from mailbot.store.models import Conversation, Message
+from mailbot.store.models import Conversation, Message, OutboxItem
 
 log = logging.getLogger("mailbot")
 STOP_CHECK_SECONDS = 2.0
@@ -204,9 +204,14 @@ class App:
         with self.db.transaction() as s:
             cutoff = now - timedelta(days=self.settings.booking.retention_days)
             stale = select(Conversation.id).where(Conversation.updated_at < cutoff)
-            result = s.execute(update(Message).where(Message.conversation_id.in_(stale), Message.raw.is_not(None))
-                               .values(raw=None))
+            kept_too_long = Message.conversation_id.in_(stale) | (
+                Message.conversation_id.is_(None) & (Message.received_at < cutoff))  # machine mail, unreadable
+            result = s.execute(update(Message).where(kept_too_long, Message.raw.is_not(None)).values(raw=None))
             done["bodies_purged"] = result.rowcount or 0  # type: ignore[attr-defined]
+            # our own replies quote the client's times and name: sent ones go the same way
+            sent = s.execute(update(OutboxItem).where(OutboxItem.sent_at.is_not(None), OutboxItem.sent_at < cutoff,
+                                                      OutboxItem.raw != b"").values(raw=b""))
+            done["bodies_purged"] += sent.rowcount or 0  # type: ignore[attr-defined]
         return done
 
     # --- the service -------------------------------------------------------------------------

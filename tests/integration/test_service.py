@@ -174,3 +174,26 @@ def test_a_question_is_acknowledged_and_listed_for_staff(tmp_path: Path, dovecot
     assert [i["reason"] for i in items] == ["question for staff"] and items[0]["reference"] in ack["Subject"]
     table = subprocess.run([*base, "queue"], capture_output=True, text=True, env=env, timeout=60).stdout
     assert client in table and "question for staff" in table
+
+
+def test_retention_purges_old_bodies_of_conversations_machine_mail_and_sent_replies(app: App, dovecot: DovecotServer,
+                                                                                     smtp: SmtpServer) -> None:
+    from datetime import UTC, timedelta
+
+    from sqlalchemy import select
+
+    from mailbot.store.models import Message, OutboxItem
+
+    client = f"old-{uuid.uuid4().hex[:6]}@client.example"
+    raw, _ = client_mail(client, "Työnohjaus", "Haluaisin varata yksilötyönohjausta mahdollisimman pian.")
+    dovecot.deliver(MAILBOX_USER, raw)
+    raw, _ = client_mail(f"ooo-{client}", "Automaattinen vastaus: x", "Olen lomalla.")
+    dovecot.deliver(MAILBOX_USER, raw)
+    app.cycle(now=NOW)
+    assert app.run_jobs(datetime.now(UTC))["bodies_purged"] == 0  # nothing is old yet
+    later = datetime.now(UTC) + timedelta(days=app.settings.booking.retention_days + 1)
+    assert app.run_jobs(later)["bodies_purged"] >= 3
+    with app.db.transaction() as s:
+        assert all(m.raw is None for m in s.scalars(select(Message).where(Message.direction == "in")))
+        assert all(o.raw == b"" for o in s.scalars(select(OutboxItem)))
+    assert app.run_jobs(later)["bodies_purged"] == 0  # idempotent
