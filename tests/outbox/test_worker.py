@@ -180,3 +180,19 @@ def test_a_taken_item_is_hidden_from_another_worker(db: Database, renderer: Rend
     assert second.sent == []
     assert item(db, item_id).next_attempt_at is not None  # due again once the claim runs out
     assert run(OutboxWorker(db, second), NOW + timedelta(hours=1)).sent == 1
+
+
+def test_a_batch_goes_over_one_connection_which_is_then_closed(db: Database, renderer: Renderer) -> None:
+    server = start_smtp(auth={"ajanvaraus": "pw"})
+    try:
+        sender = SmtpSender(SmtpSettings(host="127.0.0.1", port=server.port, security="none", username="ajanvaraus",
+                                         password_env="SMTP_PW", from_address="ajanvaraus@example.fi"),
+                            {"SMTP_PW": "pw"})
+        ids = [queue(db, renderer, to=f"client{n}@firma.fi")[1] for n in range(3)]
+        report = run(OutboxWorker(db, sender), NOW)
+        assert report.sent == 3 and len(server.messages) == 3
+        assert server.logins == ["ajanvaraus"]  # one login: one connection for the whole batch
+        assert sender._kept is None and not sender.keep  # closed again, and a lone send() closes its own
+        assert {message_from_bytes(m.raw, policy=default_policy)["Message-ID"] for m in server.messages} == set(ids)
+    finally:
+        server.stop()
