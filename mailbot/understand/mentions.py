@@ -148,6 +148,8 @@ def grammar(lex: Lexicon) -> Grammar:
         ("weekday_range", rf"(?P<w1>{wd_any})\.?{dash}(?P<w2>{wd_any})\.?(?P<suf>-?päiv\w*|dagar\w*)?"),
         ("weekday_range", rf"(?:från\s+|from\s+)?(?P<w1>{wd_full})\s+{to_word}\s+(?P<w2>{wd_full})"),
         ("weekday_abbr", rf"(?P<w1>{wd_abbr})\.?(?=\s+\d{{1,2}}\.\d{{1,2}})"),
+        # Finnish cases make the range: "maanantaista keskiviikkoon"
+        ("weekday_range_cases", rf"(?P<w1>{wd_full})\s+(?P<w2>{wd_full})"),
         # "ma tai ti", "Mon or Tue": an abbreviation counts when another weekday joins it
         ("weekday_list", rf"(?P<w1>{wd_abbr})\.?\s*(?:,|/|tai|ja|eller|och|or|and)\s*(?P<w2>{wd_any})\.?"),
         ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL_BEFORE)})\s+)?(?P<w1>{wd_full})"),
@@ -271,6 +273,10 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
                 return None
             return Mention("weekday", s, e, weekdays=frozenset({int(w1), int(w2)}),  # type: ignore[call-overload]
                            habitual=_habitual(gd["w2"], g))
+        if name == "weekday_range_cases":
+            if not (re.search(r"st[aä]$", gd["w1"]) and re.search(r"(?:on|in|hin|un|yn|aan|ään)$", gd["w2"])):
+                return None
+            name = "weekday_range"
         if name == "weekday_range":
             w2 = _lookup(gd["w2"].rstrip("."), g.weekday_map)
             if w2 is None:

@@ -258,3 +258,15 @@ def test_the_same_week_as_the_booked_time_and_its_hour_are_not_wishes() -> None:
                          Context(now=NOW, horizon_days=90, tz=TZ), skip_references=True)
     assert [(s.date().isoformat(), s.hour, e.hour) for s, e in reading.windows] == [
         ("2026-12-03", 12, 16), ("2026-12-04", 12, 16)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("fi", "Joulukuun viimeisellä viikolla."), ("en", "The last week of December."),
+                                            ("sv", "Sista veckan i december.")])
+def test_the_last_week_of_a_month_is_its_late_part_not_the_past(lang: str, text: str) -> None:
+    got, _ = read(text, lang)
+    assert days(got)[0] == "2026-12-21" and days(got)[-1] == "2026-12-31"
+
+
+def test_a_finnish_weekday_range_by_cases() -> None:
+    got, _ = read("Maanantaista keskiviikkoon ensi viikolla.", "fi")
+    assert days(got) == ["2026-11-30", "2026-12-01", "2026-12-02"]

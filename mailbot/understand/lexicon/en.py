@@ -24,7 +24,7 @@ MONTHS = {
 MONTH_PART = {
     "early": [r"early", r"(?:the\s+)?(?:beginning|start)\s+of", r"early\s+in"],
     "mid": [r"mid-?", r"(?:the\s+)?middle\s+of", r"halfway\s+through"],
-    "late": [r"late", r"(?:the\s+)?end\s+of", r"late\s+in"],
+    "late": [r"late", r"(?:the\s+)?end\s+of", r"late\s+in", r"(?:the\s+)?last\s+week\s+of"],
 }
 
 DAY_PARTS = {
@@ -72,7 +72,8 @@ NEGATION = [
 GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
 REASON = [r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
-PAST = [r"last", r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
+PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
+        r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish

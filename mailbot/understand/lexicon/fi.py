@@ -31,7 +31,7 @@ MONTHS = {
 MONTH_PART = {
     "early": [r"alu\w*", r"alku\w*", r"alkupuol\w*", r"alkupää\w*"],
     "mid": [r"puoliv[äa]l\w*", r"puolessa\s+välissä", r"keskivaiheil\w*", r"puolimaissa"],
-    "late": [r"lopu\w*", r"loppu\w*", r"loppupuol\w*", r"loppupää\w*"],
+    "late": [r"lopu\w*", r"loppu\w*", r"loppupuol\w*", r"loppupää\w*", r"viimei\w*\s+viik\w*"],
 }
 
 DAY_PARTS = {
@@ -96,7 +96,7 @@ NEGATION = [
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [
-    r"viime\w*", r"viimeksi", r"(?:viiko\w*|kuukau\w*|vuo\w*|päiv\w*|aikaa)\s+sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
+    r"viime(?!i)\w*", r"viimeksi", r"(?:viiko\w*|kuukau\w*|vuo\w*|päiv\w*|aikaa)\s+sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
     r"päättyi", r"tapasimme", r"olleet", r"ollut", r"aiemmin", r"aikaisemmin",
 ]
