@@ -18,8 +18,21 @@ DAY_PART_TIMES = {"morning": (8 * 60, 12 * 60), "midday": (10 * 60, 14 * 60), "a
                   "evening": (16 * 60, 20 * 60)}
 DAY_START, DAY_END = 8 * 60, 20 * 60
 
-_T1 = r"(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?)(?![a-z]))?"
-_T2 = r"(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?:\s*(?P<ap2>a\.?m\.?|p\.?m\.?)(?![a-z]))?"
+# Hours written as words: "kello yhdeksän", "kahden jälkeen", "klockan nio", "at nine"
+HOUR_WORDS = {
+    "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "neljä": 4, "neljän": 4, "viisi": 5,
+    "viiden": 5, "kuusi": 6, "kuuden": 6, "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10,
+    "yksitoista": 11, "yhdentoista": 11, "kaksitoista": 12, "kahdentoista": 12,
+    "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "elva": 11, "tolv": 12,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+_HW = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+_T1 = (rf"(?:(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d{{2}}))?|(?P<hw1>{_HW})(?![\w]))"
+       r"(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
+_T2 = (rf"(?:(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?|(?P<hw2>{_HW})(?![\w]))"
+       r"(?:\s*(?P<ap2>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
 
 
 @dataclass
@@ -169,6 +182,15 @@ def grammar(lex: Lexicon) -> Grammar:
     )
 
 
+def _words_to_hours(gd: dict[str, str | None]) -> None:
+    """An hour written as a word reads as the digits would; 1–6 are afternoon hours ("kahden jälkeen")."""
+    for n in ("1", "2"):
+        word = gd.get(f"hw{n}")
+        if word and not gd.get(f"h{n}"):
+            hour = HOUR_WORDS[word]
+            gd[f"h{n}"] = str(hour + 12 if hour <= 6 and not gd.get(f"ap{n}") else hour)
+
+
 def _hm(h: str | None, m: str | None, ap: str | None, lang: str, other_ap: str | None = None) -> int | None:
     if h is None:
         return None
@@ -198,6 +220,7 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     lang = g.lex.lang
     if name.startswith("clock_"):
         kind = name[6:]
+        _words_to_hours(gd)
         a = _hm(gd.get("h1"), gd.get("m1"), gd.get("ap1"), lang, gd.get("ap2"))
         b = _hm(gd.get("h2"), gd.get("m2"), gd.get("ap2"), lang) if gd.get("h2") else None
         if kind == "range" and a is not None and b is not None and a >= 0 and b >= 0 and b <= a and lang == "en":
@@ -249,11 +272,17 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         key = name[5:]
         if key == "number":
             n = int(gd["n"])
-            return Mention("week", s, e, week=n) if 1 <= n <= 53 else None
+            if not 1 <= n <= 53:
+                return None
+            mention = Mention("week", s, e, week=n)
+            _week_part(mention, text)
+            return mention
         if key == "in_n":
             n = _number(gd["n"], g)
             return Mention("week", s, e, in_weeks=n) if n else None
-        return Mention("week", s, e, week=key)
+        mention = Mention("week", s, e, week=key)
+        _week_part(mention, text)
+        return mention
     if name == "day_of_month":
         day = int(gd["d"])
         return Mention("date", s, e, day=day, month=None) if 1 <= day <= 31 else None
@@ -295,6 +324,22 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     if name.startswith("flag_"):
         return Mention("flag", s, e, flag=name[5:])
     return None
+
+
+_WEEK_PART_AFTER = re.compile(r"\s+(?:(?P<early>alkupuol\w*|alussa|alkuun|alkupäässä)|(?P<late>loppupuol\w*|lopussa|"
+                              r"loppuun|loppupäässä))")
+_WEEK_PART_BEFORE = re.compile(r"(?:(?P<early>early|i\s+början\s+av)|(?P<late>late|i\s+slutet\s+av))\s+$")
+
+
+def _week_part(m: Mention, text: str) -> None:
+    """'viikon 9 alkupuolella' → Monday–Wednesday; 'ensi viikon loppupuolella', 'late next week' → Thursday–Friday."""
+    after = _WEEK_PART_AFTER.match(text, m.end)
+    before = _WEEK_PART_BEFORE.search(text[max(0, m.start - 20):m.start])
+    found = after or before
+    if found:
+        m.part = "early" if found.group("early") else "late"
+        if after:
+            m.end = after.end()
 
 
 def _year(y: str | None) -> int | None:

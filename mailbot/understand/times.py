@@ -94,10 +94,15 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
         # found over the whole sentence, so that "Monday, January 26" stays one expression
         found = find_mentions(whole, lex)
         wished: list[Mention] = []  # the sentence's included mentions, grouped together below
+        previous: list[Mention] = []  # the last clause's wishes, which "joten se ei käy" takes back
         for start, end in clause_spans(sentence):
             low = whole[start:end]
             mentions = [m for m in found if start <= m.start < end]
             if not mentions:
+                if previous and _has(lex, "CONSEQUENCE", low[:10]) and _has(lex, "NEGATION", low):
+                    wished = [m for m in wished if m not in previous]
+                    excludes += [f for f in _groups(previous, ctx) if not f.any_time]
+                previous = []
                 continue
             for m in mentions:
                 for p in m.problems:
@@ -130,8 +135,10 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             if _has(lex, "NEGATION", low):
                 for part in _by_negation(kept, low, start, lex):
                     excludes += [f for f in _groups(part, ctx) if not f.any_time]
+                previous = []
             else:
                 wished += kept
+                previous = kept
         # "i morgon, när som helst, eller på torsdag eftermiddag": one sentence, however many commas
         includes += _groups(wished, ctx)
     _drop_excluded_weekdays(includes, excludes)

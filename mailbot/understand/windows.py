@@ -68,11 +68,14 @@ class Frame:
 
 
 def combine_times(times: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Nested ranges narrow each other ("aamuisin ennen klo 10" → 08–10); others are alternatives."""
+    """Nested ranges narrow each other ("aamuisin ennen klo 10" → 08–10), and so does an open bound
+    that overlaps a part of the day ("iltapäivällä kahden jälkeen" → 14–16); others are alternatives."""
     out: list[tuple[int, int]] = []
     for a, b in times:
         for i, (c, d) in enumerate(out):
-            if (c <= a and b <= d) or (a <= c and d <= b):
+            overlap = a < d and c < b
+            bound = b == DAY_END or d == DAY_END or a == DAY_START or c == DAY_START
+            if (c <= a and b <= d) or (a <= c and d <= b) or (overlap and bound):
                 out[i] = (max(a, c), min(b, d))
                 break
         else:
@@ -193,6 +196,10 @@ def _week_days(m: Mention, ctx: Context) -> set[date]:
             mon = _iso_monday(ctx.today.year + 1, m.week) or this_monday
     ctx.last_week_monday = mon
     days = week_days(mon)
+    if m.part == "early":
+        days = {mon + timedelta(days=i) for i in range(3)}
+    elif m.part == "late":
+        days = {mon + timedelta(days=i) for i in (3, 4)}
     return {d for d in days if d >= ctx.today} if m.week == "this" else days
 
 

@@ -270,3 +270,30 @@ def test_the_last_week_of_a_month_is_its_late_part_not_the_past(lang: str, text:
 def test_a_finnish_weekday_range_by_cases() -> None:
     got, _ = read("Maanantaista keskiviikkoon ensi viikolla.", "fi")
     assert days(got) == ["2026-11-30", "2026-12-01", "2026-12-02"]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("fi", "Maanantaina kello yhdeksän.", {("2026-11-30", "09:00", "10:00")}),
+    ("fi", "Maanantaina iltapäivällä kahden jälkeen.", {("2026-11-30", "14:00", "16:00")}),
+    ("sv", "Måndag klockan nio.", {("2026-11-30", "09:00", "10:00")}),
+    ("en", "Monday at nine.", {("2026-11-30", "09:00", "10:00")}),
+])
+def test_hours_written_as_words(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
+    assert read(text, lang)[0] == want
+
+
+def test_parts_of_a_week() -> None:
+    assert days(read("Viikon 50 alkupuolella sopisi.", "fi")[0]) == ["2026-12-07", "2026-12-08", "2026-12-09"]
+    assert days(read("Ensi viikon loppupuolella sopisi.", "fi")[0]) == ["2026-12-03", "2026-12-04"]
+
+
+def test_a_consequence_clause_takes_back_the_days_before_it() -> None:
+    got, _ = read("Viikolla 50 sopisi. Viikko 49 on lomaviikko, joten se ei käy.", "fi")
+    assert days(got)[0] == "2026-12-07"
+    got, _ = read("Viikko 49 on lomaviikko, joten se ei käy.", "fi")
+    assert "2026-12-01" not in days(got) and "2026-12-08" in days(got)
+
+
+def test_a_month_turn_is_not_read_and_asks_review() -> None:
+    got, problems = read("Maalis-huhtikuun vaihteessa sopisi.", "fi")
+    assert got == set() and "time expression not understood" in problems

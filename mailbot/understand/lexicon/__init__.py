@@ -35,6 +35,7 @@ _SCHEMA: dict[str, str] = {
     "NEGATION": "list",
     "REASON": "list",
     "GREETINGS": "list",
+    "CONSEQUENCE": "list",
     "PAST": "list",
     "LAST": "list",
     "BOOKED_REF": "list",

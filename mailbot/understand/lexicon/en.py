@@ -69,6 +69,7 @@ NEGATION = [
     r"fully\s+booked", r"busy", r"at\s+a\s+(?:\w+\s+)?(?:conference|course|training|seminar|fair|workshop)",
     r"clash\w*", r"conflicts?", r"on\s+a\s+(?:course|trip)", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
 ]
+CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
 REASON = [r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
@@ -82,7 +83,7 @@ ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|befor
             r"fully\s+flexible", r"any\s+slot"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
-HOLIDAYS = [r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
+HOLIDAYS = [r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
             r"(?:after|before)\s+new\s+year\w*", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
             r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",
             r"in\s+the\s+fall", r"bank\s+holiday"]
@@ -98,6 +99,8 @@ CHOICE_NUMBERS = {
     "the second one": 2, "second one": 2, "second option": 2, "option two": 2, "number two": 2, "the second slot": 2,
     "the third one": 3, "third one": 3, "third option": 3, "option three": 3, "number three": 3, "the third slot": 3,
     "the last one": -1, "last one": -1, "the last option": -1,
+    **{f"the {word} {noun}": n for word, n in (("first", 1), ("second", 2), ("third", 3), ("last", -1))
+       for noun in ("time", "date", "suggestion", "proposal")},
 }
 CHOICE_ANY = [r"either\s+(?:one|of\s+them|is\s+fine|works)", r"any\s+of\s+(?:them|those|these)", r"both\s+work",
               r"all\s+(?:of\s+them\s+)?work", r"whichever"]
@@ -120,7 +123,7 @@ INTENT = {
     "other": [r"newsletter\w*", r"unsubscribe", r"webinar\w*", r"\d+\s*%\s*off", r"discount\w*", r"special\s+offer",
               r"not\s+interested\?", r"growth\s+\w+", r"our\s+(?:ai|platform|tool|software|product)", r"free\s+trial",
               r"3x", r"roi", r"leads", r"\d+\s*%", r"free\s+sessions?", r"quick\s+(?:demo|call)", r"demo",
-              r"just\s+reply"],
+              r"just\s+reply", r"tickets?", r"early[- ]bird", r"exhibitor\w*", r"register\s+now", r"sponsor\w*"],
     "domain": [r"supervision", r"supervisor\w*", r"appointment\w*", r"session\w*", r"booking\w*", r"työnohjau\w*",
                r"coaching", r"mentoring"],
 }
@@ -153,7 +156,7 @@ MODE_EITHER = [r"either\s+(?:is\s+fine|works|way)", r"doesn't\s+matter", r"does\
                r"remote\s+or\s+in\s+person", r"in\s+person\s+or\s+(?:remote|online)", r"both\s+work"]
 
 CADENCE = {
-    "weekly": [r"weekly", r"once\s+a\s+week", r"every\s+week", r"each\s+week", r"once\s+per\s+week"],
+    "weekly": [r"weekly(?!\s+(?:planning|meeting|team|staff|status|stand-?ups?|reports?|schedule|check-?ins?))", r"once\s+a\s+week", r"every\s+week", r"each\s+week", r"once\s+per\s+week"],
     "biweekly": [r"every\s+other\s+week", r"every\s+two\s+weeks", r"every\s+second\s+week", r"biweekly",
                  r"bi-weekly", r"fortnightly", r"once\s+a\s+fortnight"],
     "monthly": [r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],

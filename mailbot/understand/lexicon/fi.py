@@ -91,8 +91,9 @@ DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi)?(?!\s+\w+kuu)"]
 NEGATION = [
     r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
-    r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
+    r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"kokouksi\w*", r"palavereissa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
+CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [
@@ -110,7 +111,7 @@ ANY_TIME = [r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
 ASAP = [r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
-HOLIDAYS = [r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
+HOLIDAYS = [r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
             r"loppiai\w*", r"vapun\s+\w+", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",
             r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
             r"(?:tänä|tulevana)\s+(?:keväänä|syksynä|kesänä|talvena)", r"kevää\w*\s+aikana", r"keväällä"]
@@ -133,6 +134,9 @@ CHOICE_NUMBERS = {
     "toinen vaihtoehto": 2, "toka vaihtoehto": 2, "kakkosen": 2, "kolmonen": 3, "kolmosvaihtoehto": 3,
     "kolmas vaihtoehto": 3, "kolmosen": 3, "kolmosaika": 3, "nelonen": 4, "neljäs vaihtoehto": 4,
     "vitonen": 5, "viimeinen vaihtoehto": -1, "viimeisin vaihtoehto": -1, "eka": 1, "toka": 2,
+    **{f"{word} {noun}": n for word, n in (("ensimmäinen", 1), ("toinen", 2), ("kolmas", 3), ("neljäs", 4),
+                                            ("viimeinen", -1), ("eka", 1), ("toka", 2))
+       for noun in ("aika", "ajankohta", "ehdotus", "vaihtoehto", "ehdottamanne aika")},
 }
 CHOICE_ANY = [r"kumpi\s+tahansa", r"mikä\s+tahansa(?:\s+niistä|\s+noista|\s+näistä)?", r"kaikki\s+käyvät",
               r"molemmat\s+käyvät", r"kummatkin", r"kumpikin", r"mitkä\s+tahansa"]

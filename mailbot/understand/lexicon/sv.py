@@ -73,6 +73,7 @@ NEGATION = [
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"svår\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
 ]
+CONSEQUENCE = [r"så", r"vilket", r"därför"]
 GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
 PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
@@ -85,7 +86,7 @@ ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
-HOLIDAYS = [r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
+HOLIDAYS = [r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
             r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+vår",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*"]
 
@@ -98,7 +99,9 @@ ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5}
 CHOICE_NUMBERS = {
     "ettan": 1, "den första": 1, "första alternativet": 1, "nummer ett": 1, "tvåan": 2, "den andra": 2,
     "andra alternativet": 2, "nummer två": 2, "trean": 3, "den tredje": 3, "tredje alternativet": 3,
-    "nummer tre": 3, "fyran": 4, "det sista": -1, "den sista": -1, "det första": 1, "det andra": 2, "det tredje": 3,
+    "nummer tre": 3, "fyran": 4, "det sista": -1,
+    **{f"{word} {noun}": n for word, n in (("första", 1), ("andra", 2), ("tredje", 3), ("sista", -1))
+       for noun in ("alternativet", "tiden", "förslaget", "tidpunkten")}, "den sista": -1, "det första": 1, "det andra": 2, "det tredje": 3,
 }
 CHOICE_ANY = [r"vilken\s+som\s+helst", r"vilket\s+som\s+helst", r"båda\s+passar", r"alla\s+passar",
               r"vilken\s+av\s+dem\s+som\s+helst"]
