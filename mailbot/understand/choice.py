@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from mailbot.understand.lexicon import Lexicon, compile_alternation
+from mailbot.understand.lexicon import Lexicon, compile_alternation, fold
 from mailbot.understand.mentions import find_mentions
 from mailbot.understand.result import Option
 
@@ -31,7 +31,7 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     if compile_alternation(tuple(lex.CHOICE_ANY)).search(low):
         return Choice(None, ns, True)
     numbered = {int(m.group(1)) for m in _NUMBERED.finditer(low)}
-    words = {v for k, v in lex.CHOICE_NUMBERS.items() if re.search(rf"(?<![\w]){re.escape(k)}(?![\w])", low)}
+    words = {v for k, v in lex.CHOICE_NUMBERS.items() if re.search(fold(rf"(?<![\w]){re.escape(k)}(?![\w])"), low)}
     words = {max(ns) if v == -1 and ns else v for v in words}
     first_line = next((ln for ln in low.splitlines() if ln.strip()), "")
     bare = _BARE_DIGIT.match(first_line)

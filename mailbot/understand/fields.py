@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, load
+from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, fold, load, plain
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:[-'][a-zåäö]+)*")
-_STOP = {lang: frozenset(load(lang).STOPWORDS) for lang in LANGUAGES}
+_STOP = {lang: frozenset(w for s in load(lang).STOPWORDS for w in (s, plain(s))) for lang in LANGUAGES}
 
 
 def detect_language(text: str, default: str = "fi") -> str:
@@ -75,8 +76,8 @@ def mode(text: str, lex: Lexicon) -> str | None:
     return "remote" if remote else "onsite" if onsite else None
 
 
-_OFFICE_WORDS = re.compile(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|vastaanot\w*)")
-_FI_LOCATIVE = re.compile(r"(?:ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$")
+_OFFICE_WORDS = re.compile(fold(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|vastaanot\w*)"))
+_FI_LOCATIVE = re.compile(fold(r"(?:ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$"))
 _SV_EN_BEFORE = re.compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
 
 
@@ -88,7 +89,7 @@ def location(text: str, lang: str) -> str | None:
     low = text.lower()
     for m in _WORD.finditer(low):
         word = m.group()
-        town = PLACE_FORMS.get(word)
+        town = PLACE_FORMS.get(word) or _plain_places().get(word)
         if not town:
             continue
         if _OFFICE_WORDS.match(low[m.end():m.end() + 40]):
@@ -100,13 +101,26 @@ def location(text: str, lang: str) -> str | None:
     return None
 
 
+@cache
+def _plain_places() -> dict[str, str]:
+    """Town forms typed without diacritics ("hameenlinnassa"); the real spelling wins a clash."""
+    from mailbot.understand.places_data import FORMS
+
+    return {plain(k): v for k, v in FORMS.items() if plain(k) not in FORMS}
+
+
 def number_pattern(lex: Lexicon) -> str:
     words = sorted(lex.NUMBERS, key=len, reverse=True)
     return r"(?P<n>\d{1,3}|" + "|".join(re.escape(w) for w in words) + r")"
 
 
 def _number(value: str, lex: Lexicon) -> int | None:
-    return int(value) if value.isdigit() else lex.NUMBERS.get(value)
+    return int(value) if value.isdigit() else lex.NUMBERS.get(value, _plain_numbers(lex).get(value))
+
+
+@cache
+def _plain_numbers(lex: Lexicon) -> dict[str, int]:
+    return {plain(k): v for k, v in lex.NUMBERS.items()}
 
 
 def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | None = None,
@@ -115,7 +129,7 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
     n_rx = number_pattern(lex)
     skip_rx = compile_alternation(tuple(skip)) if skip else None
     for tpl in patterns:
-        rx = re.compile(r"(?<![\w-])" + tpl.replace("{N}", n_rx), re.IGNORECASE)
+        rx = re.compile(fold(r"(?<![\w-])" + tpl.replace("{N}", n_rx)), re.IGNORECASE)
         for m in rx.finditer(text):
             lead = re.split(r"[.!?]\s", text[max(0, m.start() - 40):m.start()])[-1]  # this sentence only
             if skip_rx and skip_rx.search(lead):
@@ -144,7 +158,7 @@ def sessions_from_duration(text: str, lex: Lexicon, rhythm: str | None) -> int |
     if rhythm is None:
         return None
     for pattern, months in _DURATION[lex.lang]:
-        m = re.search(pattern, text)
+        m = re.search(fold(pattern), text)
         if not m:
             continue
         n = _number(m.group("n"), lex) if "n" in m.groupdict() and m.group("n") else 1

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from mailbot.understand.lexicon import Lexicon
+from mailbot.understand.lexicon import Lexicon, fold, plain
 
 DAY_PART_TIMES = {"morning": (8 * 60, 12 * 60), "midday": (10 * 60, 14 * 60), "afternoon": (12 * 60, 16 * 60),
                   "evening": (16 * 60, 20 * 60)}
@@ -28,6 +28,7 @@ HOUR_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12,
 }
+HOUR_WORDS.update({plain(k): v for k, v in list(HOUR_WORDS.items())})
 _HW = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
 _T1 = (rf"(?:(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d{{2}}))?|(?P<hw1>{_HW})(?![\w]))"
        r"(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
@@ -78,7 +79,7 @@ def _alt(fragments: list[str]) -> str:
 
 
 def _word_map(table: dict[int, list[str]] | dict[str, list[str]]) -> list[tuple[re.Pattern[str], object]]:
-    return [(re.compile(rf"(?:{_alt(v)})$"), k) for k, v in table.items()]
+    return [(re.compile(fold(rf"(?:{_alt(v)})$")), k) for k, v in table.items()]
 
 
 def _lookup(word: str, mapping: list[tuple[re.Pattern[str], object]]) -> object | None:
@@ -170,15 +171,15 @@ def grammar(lex: Lexicon) -> Grammar:
     for key, frags in lex.DAY_PARTS.items():
         rules.append((f"daypart_{key}", _alt(frags)))
     rules += [("flag_asap", _alt(lex.ASAP)), ("flag_any", _alt(lex.ANY_TIME)), ("flag_holiday", _alt(lex.HOLIDAYS))]
-    compiled = tuple((name, re.compile(_b(rx))) for name, rx in rules)
+    compiled = tuple((name, re.compile(fold(_b(rx)))) for name, rx in rules)
     return Grammar(
         lex=lex,
         rules=compiled,
         weekday_map=_word_map({k: v for k, v in lex.WEEKDAYS.items()}) + _word_map(dict(lex.WEEKDAY_ABBR.items())),
         month_map=_word_map(dict(lex.MONTHS.items())),
         part_map=_word_map(dict(lex.MONTH_PART.items())),
-        habitual=re.compile(rf"(?:{_alt(lex.HABITUAL)})$"),
-        numbers={**lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
+        habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$")),
+        numbers={**{plain(k): v for k, v in lex.NUMBERS.items()}, **lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
     )
 
 
@@ -326,8 +327,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     return None
 
 
-_WEEK_PART_AFTER = re.compile(r"\s+(?:(?P<early>alkupuol\w*|alussa|alkuun|alkupäässä)|(?P<late>loppupuol\w*|lopussa|"
-                              r"loppuun|loppupäässä))")
+_WEEK_PART_AFTER = re.compile(fold(r"\s+(?:(?P<early>alkupuol\w*|alussa|alkuun|alkupäässä)|(?P<late>loppupuol\w*|"
+                                   r"lopussa|loppuun|loppupäässä))"))
 _WEEK_PART_BEFORE = re.compile(r"(?:(?P<early>early|i\s+början\s+av)|(?P<late>late|i\s+slutet\s+av))\s+$")
 
 
@@ -359,10 +360,10 @@ def _compound_day_part(word: str, g: Grammar) -> tuple[tuple[int, int], ...]:
         return ()
     for stem_word in g.lex.WEEKDAYS.values():
         stem = re.match(r"[a-zåäö]+", stem_word[0]).group()  # type: ignore[union-attr]
-        if word.startswith(stem):
-            rest = word[len(stem):].lstrip("-")
+        if plain(word).startswith(plain(stem)):
+            rest = plain(word[len(stem):].lstrip("-"))
             for part, stems in g.lex.DAY_PART_STEMS.items():
-                if any(rest.startswith(st) for st in stems):
+                if any(rest.startswith(plain(st)) for st in stems):
                     return (DAY_PART_TIMES[part],)
     return ()
 

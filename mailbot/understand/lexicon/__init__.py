@@ -76,10 +76,48 @@ class Lexicon:
         return compile_alternation(tuple(fragments))
 
 
+_FOLD_OUT = {"ä": "[äa]", "ö": "[öo]", "å": "[åa]"}
+_FOLD_IN = {"ä": "äa", "ö": "öo", "å": "åa"}
+
+
+def fold(pattern: str) -> str:
+    """A pattern that also matches text typed without diacritics: 'päivä' matches 'paiva' too.
+
+    Phone mails and foreign keyboards drop ä, ö and å; every lexicon word should still count.
+    Inside a character class the plain letter is added to the class (``[åäö]`` → ``[åaäaöo]``).
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(_FOLD_IN.get(ch, ch))
+            in_class = ch != "]" or out[-2] == "["
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        else:
+            out.append(_FOLD_OUT.get(ch, ch))
+    return "".join(out)
+
+
+_PLAIN = str.maketrans("äöå", "aoa")
+
+
+def plain(word: str) -> str:
+    """A word with its diacritics dropped, for table look-ups that fold like the patterns do."""
+    return word.translate(_PLAIN)
+
+
 @cache
 def compile_alternation(fragments: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+    return re.compile(fold(rf"(?<![\w-])(?:{body})(?![\w])"))
 
 
 class LexiconError(ValueError):
