@@ -143,7 +143,7 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
     return None
 
 
-_DURATION = {
+DURATION = {
     "fi": [(r"(?P<n>\w+)\s+kuukauden\s+ajan", 1), (r"puolen\s+vuoden\s+ajan", 6), (r"vuoden\s+ajan", 12),
            (r"(?P<n>\w+)\s+viikon\s+ajan", 0)],
     "sv": [(r"i\s+(?P<n>\w+)\s+månader", 1), (r"under\s+ett\s+halvår", 6), (r"i\s+ett\s+halvår", 6),
@@ -157,7 +157,7 @@ def sessions_from_duration(text: str, lex: Lexicon, rhythm: str | None) -> int |
     """'kerran kuussa puolen vuoden ajan' → 6; 'weekly sessions for six weeks' → 6."""
     if rhythm is None:
         return None
-    for pattern, months in _DURATION[lex.lang]:
+    for pattern, months in DURATION[lex.lang]:
         m = re.search(fold(pattern), text)
         if not m:
             continue

@@ -144,7 +144,7 @@ def grammar(lex: Lexicon) -> Grammar:
     if lex.lang == "fi":
         rules.append(("month", rf"(?P<mon>{months})"))
     else:  # "may", "mars", "jan" are words too: a month name stands alone only after a preposition
-        before = r"(?:in|i|during|under|for|of|från|from|to|till|until|through(?:out)?)"
+        before = r"(?:in|i|during|under|for|of|från|from|to|till|until|through(?:out)?|since|sedan)"
         rules.append(("month", rf"{before}\s+(?P<mon>{months})"))
     for key, frags in lex.WEEK_WORDS.items():
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
@@ -166,6 +166,7 @@ def grammar(lex: Lexicon) -> Grammar:
         ("weekday_range_cases", rf"(?P<w1>{wd_full})\s+(?P<w2>{wd_full})"),
         # "ma tai ti", "Mon or Tue": an abbreviation counts when another weekday joins it
         ("weekday_list", rf"(?P<w1>{wd_abbr})\.?\s*(?:,|/|tai|ja|eller|och|or|and)\s*(?P<w2>{wd_any})\.?"),
+        ("workdays", _alt(lex.WORKDAYS)),
         ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL_BEFORE)})\s+)?(?P<w1>{wd_full})"),
     ]
     for key, frags in lex.DAY_PARTS.items():
@@ -293,6 +294,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         return Mention("month", s, e, rel_month=name[9:])
     if name.startswith("relday_"):
         return Mention("relday", s, e, offset=int(name[7:]))
+    if name == "workdays":
+        return Mention("weekday", s, e, weekdays=frozenset(range(5)), habitual=True)
     if name.startswith("weekday"):
         w1 = _lookup(gd["w1"].rstrip("."), g.weekday_map)
         if w1 is None:

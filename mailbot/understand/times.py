@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mailbot.understand.leftovers import missed
 from mailbot.understand.lexicon import Lexicon, compile_alternation
 from mailbot.understand.mentions import Mention, find_mentions
 from mailbot.understand.text import clause_spans, sentences
@@ -93,6 +94,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             continue  # "have a nice evening", "hyvää viikonloppua": no wish
         # found over the whole sentence, so that "Monday, January 26" stays one expression
         found = find_mentions(whole, lex)
+        for fragment in missed(sentence, whole, [(m.start, m.end) for m in found], lex)[:3]:
+            ctx.problem(f"time expression not understood: «{fragment}»")
         wished: list[Mention] = []  # the sentence's included mentions, grouped together below
         previous: list[Mention] = []  # the last clause's wishes, which "joten se ei käy" takes back
         for start, end in clause_spans(sentence):

@@ -13,6 +13,8 @@ WEEKDAYS = {
 }
 WEEKDAY_ABBR = {0: ["mon"], 1: ["tue", "tues"], 2: ["wed"], 3: ["thu", "thur", "thurs"], 4: ["fri"],
                 5: ["sat"], 6: ["sun"]}
+# every working day, Monday to Friday
+WORKDAYS = [r"(?:on\s+|any\s+|all\s+)?weekdays?", r"(?:on\s+|any\s+)?(?:working|work|business)\s+days?", r"workdays?"]
 HABITUAL_BEFORE = [r"every", r"each", r"all"]
 HABITUAL = [r"\w+days", r"every\s+\w+", r"on\s+\w+days", r"all\s+\w+days", r"each\s+\w+"]
 
@@ -35,6 +37,10 @@ DAY_PARTS = {
     "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours", r"tonight"],
 }
 DAY_PART_STEMS = {"morning": ["morning"], "afternoon": ["afternoon"], "evening": ["evening"]}
+
+# words that name a time but that no rule reads: left over, they send the message to staff
+TIME_WORDS = [r"weekends?", r"weekdays?", r"mornings?", r"afternoons?", r"evenings?", r"noon", r"tonight", r"today",
+              r"tomorrow", r"midday", r"lunch\w*", r"o'clock"]
 
 REL_DAYS = {"0": [r"today"], "1": [r"tomorrow"], "2": [r"(?:the\s+)?day\s+after\s+tomorrow"]}
 
@@ -76,7 +82,7 @@ REASON = [r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
         r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
-LAST = [r"last", r"past", r"previous"]
+LAST = [r"last", r"past", r"previous", r"since"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish
 BOOKED_BEFORE = [r"(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)\s+(?:on|at|for)?\s*\x00"]
 ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",

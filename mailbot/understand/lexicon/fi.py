@@ -19,6 +19,9 @@ WEEKDAYS = {
 }
 WEEKDAY_ABBR = {0: ["ma"], 1: ["ti"], 2: ["ke"], 3: ["to"], 4: ["pe"], 5: ["la"], 6: ["su"]}
 # a weekday word is habitual (every such day) when it matches one of these
+# every working day, Monday to Friday
+WORKDAYS = [r"arkisin", r"arkipäivisin", r"arkipäivin", r"arkipäivinä", r"arkipäivät", r"arkipäivä\w*", r"arkena",
+            r"arkipäiviä", r"arkipäivänä", r"arjen\s+päivinä", r"viikolla\s+ma-pe"]
 HABITUAL_BEFORE = [r"joka", r"aina"]  # "joka tiistai"
 HABITUAL = [r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+"]
 
@@ -49,9 +52,14 @@ DAY_PARTS = {
 # the part of a weekday compound that names a part of the day: tiistaiaamuna, torstai-iltapäivisin
 DAY_PART_STEMS = {"morning": ["aamupäiv", "aamu"], "afternoon": ["iltapäiv"], "evening": ["ilta", "illa"]}
 
+# words that name a time but that no rule reads: left over, they send the message to staff
+TIME_WORDS = [r"viikonlop\w*", r"arki\w*", r"huomi\w*", r"ylihuomi\w*", r"tänää\w*", r"keskipäiv\w*", r"puolenpäiv\w*",
+              r"lounas\w{0,4}", r"lounaa\w{0,4}",
+              r"aamu\w{0,4}", r"ilta\w{0,4}", r"illa\w{0,4}"]  # "aamuajoista", "iltavuoron" are no times
+
 REL_DAYS = {
     "0": [r"tänään", r"tänä\s+päivänä"],
-    "1": [r"huomenna", r"huomisaamuna", r"huomisiltapäivänä", r"huomiseksi"],
+    "1": [r"huomenna", r"huomisen", r"huomista", r"huomisaamuna", r"huomisiltapäivänä", r"huomiseksi"],
     "2": [r"ylihuomenna"],
 }
 

@@ -13,6 +13,8 @@ WEEKDAYS = {
 }
 WEEKDAY_ABBR = {0: ["mån", "må"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tors", "to"], 4: ["fre", "fr"],
                 5: ["lör", "lö"], 6: ["sön", "sö"]}
+# every working day, Monday to Friday
+WORKDAYS = [r"(?:på\s+|alla\s+)?vardagar(?:na)?", r"vardag\w*", r"veckodagar(?:na)?", r"(?:alla\s+)?arbetsdagar(?:na)?"]
 HABITUAL_BEFORE = [r"varje", r"alla"]
 HABITUAL = [r"\w+dagar\w*", r"\w+dagarna", r"varje\s+\w+", r"alla\s+\w+"]
 
@@ -37,6 +39,10 @@ DAY_PARTS = {
                 r"efter\s+jobbet", r"efter\s+arbetstid\w*", r"efter\s+arbetet", r"efter\s+jobbdagen"],
 }
 DAY_PART_STEMS = {"morning": ["förmiddag", "morgon"], "afternoon": ["eftermiddag"], "evening": ["kväll"]}
+
+# words that name a time but that no rule reads: left over, they send the message to staff
+TIME_WORDS = [r"helg\w*", r"vardag\w*", r"förmiddag\w*", r"eftermiddag\w*", r"kväll\w*", r"lunch\w*", r"idag",
+              r"imorgon", r"övermorgon", r"morgonen", r"morgnar\w*", r"middag\w*"]
 
 REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon"]}
 
@@ -79,7 +85,7 @@ REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
 PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
         r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
         r"hölls", r"ställdes\s+in"]
-LAST = [r"förra", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
+LAST = [r"förra", r"sedan", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
 BOOKED_REF = [r"tiden", r"tider", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
 BOOKED_BEFORE = [r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
 ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",

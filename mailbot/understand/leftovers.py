@@ -1,0 +1,116 @@
+"""What the grammar did not read: temporal-looking words and numbers left over in the writer's text.
+
+A careful secretary who meets "ens tiistaina klo 14:n jälkeen ei ku 15" and understands only half
+of it does not guess: she asks a colleague. Here the same: after the grammar has taken what it
+knows, every token that still looks like a time — a digit group in a date or clock shape, a bare
+number, a weekday or month word, a part of the day, a relative day — is a sign that the windows
+may be wrong, and the message goes to staff with the fragment shown.
+
+Numbers that are known to be no time are explained away first: phone numbers, postcodes and
+other long digit runs, prices, percentages, durations, ages, years, street addresses, invoice and
+reference numbers, option numbers, and the head and session counts the field readers take.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mailbot.understand.lexicon import Lexicon, fold
+
+# Language-independent shapes of numbers that are no time.
+_EXPLAINED_GENERIC = [
+    r"https?://\S+", r"www\.\S+", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # links and addresses
+    r"(?!\d{4}-\d\d?-\d\d?(?!\d))\+?\d[\d\s\-()]{6,}\d",  # phone numbers (an ISO date is none)
+    r"\d{5,}",  # postcodes, customer and order numbers
+    r"(?:19|20)\d\d(?![\d.:/-]\d)",  # a year alone
+    r"\d+(?:[.,]\d+)?\s*(?:€|e(?![a-zåäö])|eur\w*|euro\w*|kr(?![a-zåäö])|sek|£|\$|%|prosent\w*|procent\w*|percent)",
+    r"(?:€|\$|£)\s*\d+(?:[.,]\d+)?",
+    r"\d+,\d+(?![.:,]?\d)",  # a decimal comma ("1,5 tuntia")
+    r"\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:min(?:uut\w*|uter|utes?|s)?|h(?![a-zåäö])|t(?![a-zåäö])|tun\w*|timm\w*|hours?|hrs?)",
+    r"\d+\s*-?\s*(?:vuotia\w*|v\.?(?![a-zåäö])|års?\w*|år(?![a-zåäö])|years?(?:\s+old)?|yo)",
+    r"\w+(?:katu|tie|kuja|polku|väylä|tori|ranta|kaari|puisto|gatan|gata|vägen|väg|gränd|street|st|road|rd|"
+    r"avenue|ave|lane)\.?\s+\d+(?:\s*[a-z](?![a-zåäö]))?(?:\s*\d+)?",
+    r"(?:nro|numero|no|nr|n:o|#|viite\w*|kustannuspaik\w*|kostnadsställe\w*|cost\s+cent\w*|lasku\w*|invoice|ref\w*|order|tilaus\w*|asiakasnumero\w*|faktura\w*|"
+    r"kod|koodi\w*|code|pin|id|versio\w*|version)[\s.:#-]*\d[\d\s-]*",
+    r"(?:vaihtoehto\w*|vaihtoehdo\w*|option\w*|alternativ\w*|nummer|number|kohta|kohdan|punkt|point|sivu\w*|page|sida)\s*\d+",
+    r"\d+\s*(?:kpl|st(?![a-zåäö])|pcs|x(?![a-zåäö]))",
+    # a count of people or things that is no booking's head count ("12 alaista", "två barn")
+    r"\d+\s+(?:alais\w*|lasta|lapsi\w*|medarbetar\w*|anställd\w*|underordnade|barn|direct\s+reports|reports|"
+    r"employees|staff|children|kids|vuot\w*|vuoden|år|years?|viesti\w*|messages?|meddelanden)",
+    r"[a-zåäö]+\d+[a-zåäö\d]*|\d+[a-zåäö]{2,}(?<!st)(?<!nd)(?<!rd)(?<!th)(?<!am)(?<!pm)\w*",  # codes such as "b12", "3d"
+    r"av-\w+",  # our own conversation reference
+    r"^\s*\d{1,2}[.)](?=\s)",  # list numbering at the start of a sentence
+]
+
+# Temporal-looking tokens (language-independent digit shapes).
+_DIGIT_SHAPES = [
+    r"\d{4}-\d{1,2}-\d{1,2}",
+    r"\d{1,2}[.:]\d{2}(?!\d)",
+    r"\d{1,2}\.\d{1,2}\.?(?:\d{2,4})?",
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?",
+    r"\d{1,2}-\d{1,2}(?:-\d{2,4})?",
+    r"\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)",
+    r"\d{1,2}(?:st|nd|rd|th|:e|:a)",
+    r"\d{1,4}",
+]
+
+
+@cache
+def _explained(lex: Lexicon) -> re.Pattern[str]:
+    from mailbot.understand.fields import DURATION, number_pattern
+
+    n_rx = number_pattern(lex)
+    counted = [tpl.replace("{N}", n_rx) for tpl in (*lex.SESSIONS, *lex.PARTICIPANTS)]
+    counted += [f for frags in lex.CADENCE.values() for f in frags]
+    counted += [p for p, _months in DURATION[lex.lang]]
+    body = "|".join(f"(?:{p})" for p in (*_EXPLAINED_GENERIC, *counted))
+    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})")), re.MULTILINE)
+
+
+def _unnamed(pattern: str) -> str:
+    """Patterns joined from several rules would repeat group names; these need none."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@cache
+def _temporal(lex: Lexicon) -> re.Pattern[str]:
+    words: list[str] = [f for frags in lex.WEEKDAYS.values() for f in frags]
+    words += [rf"(?:{a})\.(?!\w)" for frags in lex.WEEKDAY_ABBR.values() for a in frags]  # "ti." "fre."
+    words += [rf"(?:{a})(?=\s*\d)" for frags in lex.WEEKDAY_ABBR.values() for a in frags]  # "ke 9.12"
+    words += [f for frags in lex.MONTHS.values() for f in frags if len(f) > 4]
+    words += [f for frags in lex.DAY_PARTS.values() for f in frags]
+    words += [rf"{stem}\w{{0,4}}" for stems in lex.DAY_PART_STEMS.values() for stem in stems]
+    words += [f for frags in lex.REL_DAYS.values() for f in frags]
+    words += list(lex.TIME_WORDS)
+    body = "|".join(f"(?:{p})" for p in (*_DIGIT_SHAPES, *words))
+    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})(?![\w-])")))  # "aamu- ja iltavuoro": compounds
+
+
+def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[str]:
+    """Fragments of ``sentence`` that look like time but were not read (``low`` is it lower-cased,
+    ``consumed`` the spans the grammar took)."""
+    chars = list(low)
+    for s, e in consumed:
+        chars[s:e] = " " * (e - s)
+    rest = "".join(chars)
+    rest = _explained(lex).sub(lambda m: " " * len(m.group()), rest)
+    source = sentence if len(sentence) == len(low) else low
+    out = []
+    for m in _temporal(lex).finditer(rest):
+        out.append(_fragment(source, m.start(), m.end()))
+    return out
+
+
+def _fragment(text: str, start: int, end: int) -> str:
+    """The token with a word or two around it, as staff would need to see it."""
+    left = text[max(0, start - 24):start]
+    right = text[end:end + 24]
+    left = left.split(" ", 1)[-1] if len(left) == 24 and " " in left else left
+    right = right.rsplit(" ", 1)[0] if len(right) == 24 and " " in right else right
+    return re.sub(r"\s+", " ", (left + text[start:end] + right)).strip(" ,;")
+
+
+def numbers_explained(text: str, lex: Lexicon) -> str:
+    """``text`` with every explained number blanked (for tests and the review of whole messages)."""
+    return _explained(lex).sub(lambda m: " " * len(m.group()), text.lower())
