@@ -28,12 +28,36 @@ HOUR_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12,
 }
+# Finnish hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from),
+# "viiteen" (until); spoken Finnish drops the last vowel ("kolmelt")
+_FI_HOUR_STEMS = {1: ("yhde", "yhte"), 2: ("kahde", "kahte"), 3: ("kolme", "kolme"), 4: ("neljä", "neljä"),
+                  5: ("viide", "viite"), 6: ("kuude", "kuute"), 7: ("seitsemä", "seitsemä"), 8: ("kahdeksa", "kahdeksa"),
+                  9: ("yhdeksä", "yhdeksä"), 10: ("kymmene", "kymmene")}
+HOUR_AT: dict[str, int] = {}
+HOUR_FROM: dict[str, int] = {}
+HOUR_TO: dict[str, int] = {}
+for _h, (_stem, _ill) in _FI_HOUR_STEMS.items():
+    _a = "ä" if _stem[-1] == "ä" or _h in (4, 7, 9) else "a"
+    HOUR_AT.update({f"{_stem}lt{_a}": _h, f"{_stem}lt": _h})
+    HOUR_FROM.update({f"{_stem}st{_a}": _h})
+    HOUR_TO[f"{_ill}en" if _h in (1, 2, 5, 6) else f"{_ill}{_a}n" if _ill.endswith(("a", "ä")) else f"{_ill}en"] = _h
+HOUR_TO.update({"kolmeen": 3, "kymmeneen": 10, "yhteentoista": 11, "kahteentoista": 12})
+HOUR_AT.update({"yhdeltätoista": 11, "kahdeltatoista": 12})
+HOUR_FROM.update({"yhdestätoista": 11, "kahdestatoista": 12})
+HOUR_WORDS.update({**HOUR_AT, **HOUR_FROM, **HOUR_TO})
 HOUR_WORDS.update({plain(k): v for k, v in list(HOUR_WORDS.items())})
 _HW = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
-_T1 = (rf"(?:(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d{{2}}))?|(?P<hw1>{_HW})(?![\w]))"
-       r"(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
-_T2 = (rf"(?:(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?|(?P<hw2>{_HW})(?![\w]))"
-       r"(?:\s*(?P<ap2>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
+
+
+def _clock(n: str, modifiers: str, words: str = _HW) -> str:
+    """A clock time: digits ("14", "14.30", "2:30 pm") or an hour in words, maybe after a modifier
+    ("puoli yksitoista", "kvart i tre", "quarter to three"). Group names end in ``n``."""
+    mod = rf"(?:(?P<q{n}>{modifiers})\s+)?" if modifiers else ""
+    return (rf"{mod}(?:(?P<h{n}>\d{{1,2}})(?:[.:](?P<m{n}>\d{{2}}))?|(?P<hw{n}>{words})(?![\w]))"
+            rf"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
+
+
+_T1AP = r"(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*(?P<ap1>a\.?m\.?|p\.?m\.?)(?![a-z])"  # "10am", "2:30 pm"
 
 
 @dataclass
@@ -98,6 +122,7 @@ class Grammar:
     part_map: list[tuple[re.Pattern[str], object]]
     habitual: re.Pattern[str]
     numbers: dict[str, int]
+    modifier_map: list[tuple[re.Pattern[str], object]]
 
 
 def _b(pattern: str) -> str:
@@ -117,12 +142,28 @@ def grammar(lex: Lexicon) -> Grammar:
                "en": r"(?:to|through|until|till)"}[lex.lang]
     rules: list[tuple[str, str]] = []
 
+    mods = _alt(list(lex.HOUR_MODIFIERS))
+    t1, t2 = _clock("1", mods), _clock("2", mods)
+
     def clock(kind: str) -> None:
         for tpl in lex.CLOCK[kind]:
-            rules.append((f"clock_{kind}", tpl.replace("{T1}", _T1).replace("{T2}", _T2)))
+            rules.append((f"clock_{kind}", tpl.replace("{T1AP}", _T1AP).replace("{T1}", t1).replace("{T2}", t2)))
 
     for kind in ("range", "after", "before", "at"):
         clock(kind)
+    # shared by every language: a clock time with minutes needs no "klo" ("14.30 torstaina", "8.30–10")
+    hm1 = r"(?P<h1>\d{1,2})[.:](?P<m1>\d{2})"
+    rules += [
+        ("clock_range", rf"(?<![\d.,:/]){hm1}{dash}{t2}(?![.:/]?\d)"),
+        ("clock_range", rf"(?<![\d.,:/]){t1}{dash}(?P<h2>\d{{1,2}})[.:](?P<m2>\d{{2}})(?![.:/]?\d)"),
+        ("clock_bare", rf"(?<![\d.,:/]){hm1}(?![\d]|[.:/]\d)"),
+    ]
+    if lex.lang == "fi":  # "kahdeksalta", "kolmesta puoli viiteen": the case says it is a time
+        rules += [
+            ("clock_at", rf"(?:(?P<q1>{mods})\s+)?(?P<hw1>{_alt(list(HOUR_AT))})"),
+            ("clock_range", rf"(?:(?P<q1>{mods})\s+)?(?P<hw1>{_alt(list(HOUR_FROM))})\s+(?:(?P<q2>{mods})\s+)?"
+                            rf"(?P<hw2>{_alt(list(HOUR_TO))})"),
+        ]
     # numeric dates and date ranges (shared by every language)
     y = r"(?P<y>(?:19|20)\d\d)"
     rules += [
@@ -131,6 +172,9 @@ def grammar(lex: Lexicon) -> Grammar:
                             rf"(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.?(?:(?P<y2>(?:19|20)\d\d))?(?!\d)"),
         ("num_date", rf"(?<![\d.,:/])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?:\.{y}?)?(?![\d]|\.\d)"),
         ("slash_date", r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:20)?\d\d))?(?![\d/])"),
+        ("num_date", r"(?<![\d.-])(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),  # 2026-12-03
+        ("month_range", rf"(?:from\s+|från\s+)?(?P<mon>{months}){dash}(?P<mon2>{months})"),
+        ("month_range", rf"(?:from|från)\s+(?P<mon>{months})\s+(?:to|until|till|through)\s+(?P<mon2>{months})"),
         ("name_date_range", rf"(?P<d>\d{{1,2}})\.?{dash}(?P<d2>\d{{1,2}})\.?\s+(?P<mon>{months})"),
         ("name_date_range", rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{dash}"
                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"),
@@ -154,8 +198,15 @@ def grammar(lex: Lexicon) -> Grammar:
         rules.append((f"relmonthpart_{key}", rf"(?P<part>{parts})\s*(?:{_alt(frags)})"))  # early next month
     for tpl in lex.WEEK_OF:  # "the week of 18 January": the ISO week of that date
         rules.append(("week_of", tpl.replace("{MONTHS}", months)))
+    next_month = _alt(lex.MONTH_WORDS["next"])
     for tpl in lex.DAY_OF_MONTH:  # "on the 12th": the next 12th
+        tpl = tpl.replace("{MONTHS}", months)
         rules.append(("day_of_month", tpl))
+        # "the 2nd of next month", "ensi kuun 7. päivä": that day of the next month
+        rules.append(("day_of_next_month", rf"{tpl}\s+(?:of\s+|i\s+)?(?:{next_month})"))
+        rules.append(("day_of_next_month", rf"(?:{next_month})\s+{tpl}"))
+    for key, frags in lex.WEEK_PART.items():  # "loppuviikosta", "i slutet av veckan": part of the week meant
+        rules.append((f"weekpart_{key}", _alt(frags)))
     for key, frags in lex.REL_DAYS.items():
         rules.append((f"relday_{key}", _alt(frags)))
     rules += [
@@ -164,8 +215,11 @@ def grammar(lex: Lexicon) -> Grammar:
         ("weekday_abbr", rf"(?P<w1>{wd_abbr})\.?(?=\s+\d{{1,2}}\.\d{{1,2}})"),
         # Finnish cases make the range: "maanantaista keskiviikkoon"
         ("weekday_range_cases", rf"(?P<w1>{wd_full})\s+(?P<w2>{wd_full})"),
-        # "ma tai ti", "Mon or Tue": an abbreviation counts when another weekday joins it
-        ("weekday_list", rf"(?P<w1>{wd_abbr})\.?\s*(?:,|/|tai|ja|eller|och|or|and)\s*(?P<w2>{wd_any})\.?"),
+        # "ma tai ti", "ti., to. eller fre.": abbreviations count when another weekday joins them
+        ("weekday_list", rf"(?P<w1>{wd_abbr})\.?(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_any})\.?)+"),
+        ("weekday_list", rf"(?P<w1>{wd_full})(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_any})\.?)*"
+                         rf"\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_abbr})\.?"),
+        ("weekday_abbr_dot", rf"(?P<w1>{_alt([a for v in lex.WEEKDAY_ABBR.values() for a in v if len(a) >= 3])})\.(?!\w)"),
         ("workdays", _alt(lex.WORKDAYS)),
         ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL_BEFORE)})\s+)?(?P<w1>{wd_full})"),
     ]
@@ -180,17 +234,29 @@ def grammar(lex: Lexicon) -> Grammar:
         month_map=_word_map(dict(lex.MONTHS.items())),
         part_map=_word_map(dict(lex.MONTH_PART.items())),
         habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$")),
+        modifier_map=[(re.compile(fold(rf"(?:{k})$")), v) for k, v in lex.HOUR_MODIFIERS.items()],
         numbers={**{plain(k): v for k, v in lex.NUMBERS.items()}, **lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
     )
 
 
-def _words_to_hours(gd: dict[str, str | None]) -> None:
-    """An hour written as a word reads as the digits would; 1–6 are afternoon hours ("kahden jälkeen")."""
+def _words_to_hours(gd: dict[str, str | None], g: Grammar) -> None:
+    """An hour written as a word reads as the digits would, within the working day: 1–6 are afternoon
+    hours ("kahden jälkeen"); a modifier moves the hour ("puoli yksitoista" 10.30, "kvart i tre" 14.45)."""
     for n in ("1", "2"):
-        word = gd.get(f"hw{n}")
-        if word and not gd.get(f"h{n}"):
-            hour = HOUR_WORDS[word]
-            gd[f"h{n}"] = str(hour + 12 if hour <= 6 and not gd.get(f"ap{n}") else hour)
+        word, digits, mod = gd.get(f"hw{n}"), gd.get(f"h{n}"), gd.get(f"q{n}")
+        if not word and not (digits and mod):
+            continue
+        hour = int(digits) if digits else HOUR_WORDS[word]  # type: ignore[index]
+        minute = int(gd.get(f"m{n}") or 0)
+        if mod:
+            found = _lookup(mod, g.modifier_map)
+            if found is None:
+                continue
+            delta, minute = found  # type: ignore[misc]
+            hour = (hour + delta) % 24
+        if word and not gd.get(f"ap{n}") and hour < 7:
+            hour += 12
+        gd[f"h{n}"], gd[f"m{n}"] = str(hour), f"{minute:02d}"
 
 
 def _hm(h: str | None, m: str | None, ap: str | None, lang: str, other_ap: str | None = None) -> int | None:
@@ -220,9 +286,13 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     s, e = m.span()
     gd = m.groupdict()
     lang = g.lex.lang
+    if name == "clock_bare":
+        if gd["m1"] and 1 <= int(gd["m1"]) <= 12 and "." in m.group():  # "9.12" is a date
+            return None
+        name = "clock_at"
     if name.startswith("clock_"):
         kind = name[6:]
-        _words_to_hours(gd)
+        _words_to_hours(gd, g)
         a = _hm(gd.get("h1"), gd.get("m1"), gd.get("ap1"), lang, gd.get("ap2"))
         b = _hm(gd.get("h2"), gd.get("m2"), gd.get("ap2"), lang) if gd.get("h2") else None
         if kind == "range" and a is not None and b is not None and a >= 0 and b >= 0 and b <= a and lang == "en":
@@ -262,6 +332,16 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
             return None
         return Mention("range", s, e, day=int(gd["d"]), month=int(month), year=_year(gd.get("y") or gd.get("y2")),  # type: ignore[arg-type]
                        day2=int(gd["d2"]), month2=int(month2), year2=_year(gd.get("y2") or gd.get("y")))  # type: ignore[arg-type]
+    if name == "month_range":  # "januari–mars", "from December to May"
+        m1, m2 = _lookup(gd["mon"], g.month_map), _lookup(gd["mon2"], g.month_map)
+        if m1 is None or m2 is None:
+            return None
+        return Mention("range", s, e, day=1, month=int(m1), day2=0, month2=int(m2))  # type: ignore[call-overload]
+    if name == "day_of_next_month":
+        day = int(gd["d"])
+        return Mention("date", s, e, day=day, rel_month="next") if 1 <= day <= 31 else None
+    if name.startswith("weekpart_"):  # "loppuviikosta": the late part of the week meant
+        return Mention("week", s, e, week="part", part=name[9:])
     if name == "month_part":
         return Mention("month", s, e, month=_lookup(gd["mon"], g.month_map),  # type: ignore[arg-type]
                        part=_lookup(gd["part"].strip(), g.part_map))  # type: ignore[arg-type]
@@ -301,11 +381,14 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         if w1 is None:
             return None
         if name == "weekday_list":
-            w2 = _lookup(gd["w2"].rstrip("."), g.weekday_map)
-            if w2 is None:
+            words = [w for w in re.split(r"[\s,/&.]+", m.group()) if w]
+            days = [_lookup(w, g.weekday_map) for w in words]
+            found = [int(d) for d in days if d is not None]  # type: ignore[call-overload]
+            if len(found) < 2:
                 return None
-            return Mention("weekday", s, e, weekdays=frozenset({int(w1), int(w2)}),  # type: ignore[call-overload]
-                           habitual=_habitual(gd["w2"], g))
+            return Mention("weekday", s, e, weekdays=frozenset(found), habitual=_habitual(words[-1], g))
+        if name == "weekday_abbr_dot":
+            return Mention("weekday", s, e, weekdays=frozenset({int(w1)}))  # type: ignore[call-overload]
         if name == "weekday_range_cases":
             if not (re.search(r"st[aä]$", gd["w1"]) and re.search(r"(?:on|in|hin|un|yn|aan|ään)$", gd["w2"])):
                 return None
@@ -419,6 +502,10 @@ def _combine(mentions: list[Mention], text: str) -> list[Mention]:
                 prev.weekdays = m.weekdays
                 prev.end = m.end
                 continue
+        if (prev is not None and prev.kind == "week" and m.kind == "week" and m.week == "part"
+                and prev.part is None and re.fullmatch(r"[\s,]*", _gap(text, prev, m))):
+            prev.part, prev.end = m.part, m.end  # "ensi viikolla loppuviikosta", "parin viikon päästä loppuviikosta"
+            continue
         dash_between = prev is not None and re.fullmatch(r"\s*(?:-|–|—)\s*", _gap(text, prev, m))
         if prev is not None and prev.kind == "date" and m.kind == "date" and dash_between:
             out[-1] = Mention("range", prev.start, m.end, day=prev.day, month=prev.month, year=prev.year,

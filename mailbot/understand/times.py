@@ -84,6 +84,13 @@ def _drop_excluded_weekdays(includes: list[Frame], excludes: list[Frame]) -> Non
                 includes.remove(f)
 
 
+def _blank(text: str, mentions: list[Mention]) -> str:
+    chars = list(text)
+    for m in mentions:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
 def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool = False) -> TimeReading:
     includes: list[Frame] = []
     excludes: list[Frame] = []
@@ -98,8 +105,11 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             ctx.problem(f"time expression not understood: «{fragment}»")
         wished: list[Mention] = []  # the sentence's included mentions, grouped together below
         previous: list[Mention] = []  # the last clause's wishes, which "joten se ei käy" takes back
+        # negations inside a time expression ("no earlier than 10") negate nothing
+        blanked = _blank(whole, found)
         for start, end in clause_spans(sentence):
             low = whole[start:end]
+            unread = blanked[start:end]
             mentions = [m for m in found if start <= m.start < end]
             if not mentions:
                 if previous and _has(lex, "CONSEQUENCE", low[:10]) and _has(lex, "NEGATION", low):
@@ -135,8 +145,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             if not kept:
                 continue
             count += len(kept)
-            if _has(lex, "NEGATION", low):
-                for part in _by_negation(kept, low, start, lex):
+            if _has(lex, "NEGATION", unread):
+                for part in _by_negation(kept, unread, start, lex):
                     excludes += [f for f in _groups(part, ctx) if not f.any_time]
                 previous = []
             else:

@@ -115,6 +115,12 @@ def _next_day_of_month(ctx: Context, day: int) -> date | None:
 
 def _date_days(m: Mention, ctx: Context) -> set[date]:
     assert m.day is not None
+    if m.month is None and m.rel_month == "next":  # "the 2nd of next month"
+        first = (ctx.today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        d = _safe_date(first.year, first.month, m.day)
+        if d is None:
+            ctx.problem("impossible date")
+        return {d} if d else set()
     if m.month is None:  # "on the 12th"
         d = _next_day_of_month(ctx, m.day)
         return {d} if d else set()
@@ -187,6 +193,12 @@ def _week_days(m: Mention, ctx: Context) -> set[date]:
     elif m.week == "of":
         d = _next_date(ctx, m.day, m.month, None) if m.day and m.month else None
         mon = monday(d) if d else this_monday
+    elif m.week == "part":  # "loppuviikosta": the week in context, else this one
+        mon = ctx.last_week_monday or this_monday
+        part = _WEEK_PARTS[m.part or "rest"]
+        if mon == this_monday and all(mon + timedelta(days=i) < ctx.today for i in part):
+            mon += timedelta(days=7)  # "alkuviikosta" written on a Friday: early next week
+        return {mon + timedelta(days=i) for i in part if mon + timedelta(days=i) >= ctx.today}
     elif m.week == "same":
         mon = ctx.last_week_monday or this_monday + timedelta(days=7)
     else:
@@ -203,6 +215,9 @@ def _week_days(m: Mention, ctx: Context) -> set[date]:
     return {d for d in days if d >= ctx.today} if m.week == "this" else days
 
 
+_WEEK_PARTS = {"early": (0, 1, 2), "late": (3, 4), "rest": (0, 1, 2, 3, 4)}
+
+
 def _iso_monday(year: int, week: int) -> date | None:
     try:
         return date.fromisocalendar(year, week, 1)
@@ -211,7 +226,13 @@ def _iso_monday(year: int, week: int) -> date | None:
 
 
 def _range_days(m: Mention, ctx: Context) -> set[date]:
-    assert m.day and m.month and m.day2 and m.month2
+    assert m.day and m.month and m.day2 is not None and m.month2
+    if m.day2 == 0:  # whole months: "januari–mars"
+        year = ctx.today.year if m.month >= ctx.today.month else ctx.today.year + 1
+        a = date(year, m.month, 1)
+        end_year = year if m.month2 >= m.month else year + 1
+        b = (date(end_year, m.month2, 1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return {a + timedelta(days=i) for i in range((b - a).days + 1)}
     a = _next_date(ctx, m.day, m.month, m.year)
     if a is None:
         return set()

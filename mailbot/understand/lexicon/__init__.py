@@ -31,6 +31,8 @@ _SCHEMA: dict[str, str] = {
     "WEEK_WORDS": "dict",
     "MONTH_WORDS": "dict",
     "CLOCK": "dict",
+    "HOUR_MODIFIERS": "map",
+    "WEEK_PART": "dict",
     "DATE_PATTERNS": "list",
     "WEEK_OF": "list",
     "DAY_OF_MONTH": "list",
@@ -162,6 +164,8 @@ def validate(lang: str, module: ModuleType, *, compile_patterns: bool = False) -
                 raise LexiconError(f"lexicon {lang}: {name} must be a non-empty dict")
             for v in value.values():
                 _check_fragments(lang, name, v, compile_patterns)
+        elif kind == "map" and not isinstance(value, dict):
+            raise LexiconError(f"lexicon {lang}: {name} must be a dict")
         elif kind == "numbers" and (not isinstance(value, dict) or
                                     not all(isinstance(n, int) for n in value.values())):
             raise LexiconError(f"lexicon {lang}: {name} must map words to integers")

@@ -52,13 +52,22 @@ WEEK_WORDS = {
     "number": [r"(?:week|wk|w)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
     "in_n": [r"in\s+(?P<n>\w+)\s+weeks?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+weeks\s+from\s+now"],
 }
+# a part of the week meant (this week unless another is named): "end of the week" → Thursday–Friday
+WEEK_PART = {"early": [r"(?:the\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+week", r"early\s+in\s+the\s+week"],
+             "late": [r"(?:towards\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"late\s+in\s+the\s+week"],
+             "rest": [r"(?:the\s+)?remainder\s+of\s+(?:the|this)\s+week", r"(?:the\s+)?rest\s+of\s+this\s+week"]}
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
+# a phrase before an hour that moves it: "quarter to three" = 14.45, "half past ten" = 10.30
+HOUR_MODIFIERS = {r"half\s+past": (0, 30), r"quarter\s+to": (-1, 45), r"quarter\s+past": (0, 15), "half": (0, 30)}
 CLOCK = {
-    "range": [r"between\s+{T1}\s+and\s+{T2}", r"from\s+{T1}\s+(?:to|until|till)\s+{T2}", r"{T1}\s*(?:-|–|—)\s*{T2}"],
-    "after": [r"after\s+{T1}", r"from\s+{T1}\s+(?:on(?:wards)?|forward)", r"any\s+time\s+after\s+{T1}"],
-    "before": [r"before\s+{T1}", r"until\s+{T1}", r"no\s+later\s+than\s+{T1}", r"by\s+{T1}"],
-    "at": [r"at\s+{T1}", r"{T1}\s*(?=a\.?m|p\.?m)"],
+    "range": [r"between\s+{T1}\s+and\s+{T2}", r"from\s+{T1}\s+(?:to|until|till)\s+{T2}", r"{T1}\s*(?:-|–|—)\s*{T2}",
+              r"{T1}\s+(?:to|until|till)\s+{T2}"],
+    "after": [r"after\s+{T1}", r"from\s+{T1}\s+(?:on(?:wards)?|forward)", r"any\s+time\s+after\s+{T1}", r"from\s+{T1}",
+              r"no\s+earlier\s+than\s+{T1}", r"not\s+before\s+{T1}", r"{T1}\s*(?:->|→|onwards)", r"starting\s+(?:at\s+)?{T1}"],
+    "before": [r"before\s+{T1}", r"until\s+{T1}", r"no\s+later\s+than\s+{T1}", r"by\s+{T1}", r"not\s+after\s+{T1}",
+               r"at\s+the\s+latest\s+(?:by\s+)?{T1}"],
+    "at": [r"at\s+{T1}", r"{T1AP}", r"around\s+{T1}", r"{T1}\s+o'clock"],
 }
 
 DATE_PATTERNS = [
@@ -68,7 +77,7 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
            r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"]
-DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?[a-z]{3})"]
+DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"]
 NEGATION = [
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",

@@ -38,14 +38,14 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
+    "morning": [r"aamupäiv\w*", r"aamu(?:lla|l|isin|sin|t|ja|ks\w*|sta|st|na|un|iksi)",r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
                 r"aamut", r"aamupäiviä", r"aamuja", r"aamupäivä", r"aamupäiväksi", r"aamuksi", r"aamupäivää",
                 r"aamupäivän", r"aamupäivänä", r"aamupäivästä", r"aamusta", r"aamupäivälle", r"aamuiksi"],
     "midday": [r"keskipäivällä", r"keskipäivään", r"keskipäivän", r"lounasaikaan", r"lounasaikana",
                r"lounaan\s+aikaan", r"puolilta\s+päivin", r"päivällä", r"päiväsaikaan", r"keskipäivisin"],
-    "afternoon": [r"iltapäivällä", r"iltapäivisin", r"iltapäivät", r"iltapäiviä", r"iltapäivään",
+    "afternoon": [r"iltapäiv\w*", r"iltapäivällä", r"iltapäivisin", r"iltapäivät", r"iltapäiviä", r"iltapäivään",
                   r"iltapäiväksi", r"iltapäivä", r"iltapäivästä", r"iltapäivää", r"iltapäivän", r"iltapäivänä", r"iltapäivälle"],
-    "evening": [r"illalla", r"iltaisin", r"illat", r"iltaa", r"illaksi", r"iltaan", r"iltaisi\w*",
+    "evening": [r"illalla", r"illal", r"ilt(?:aisin|asin|aks|aan|ana)", r"iltaisin", r"illat", r"iltaa", r"illaksi", r"iltaan", r"iltaisi\w*",
                 r"(?:työ|virka)ajan\s+jälkeen", r"töiden\s+jälkeen", r"työpäivän\s+jälkeen",
                 r"työvuoron\s+jälkeen"],
 }
@@ -71,20 +71,28 @@ WEEK_WORDS = {
     "number": [r"(?:viiko\w*|vko|vk|viikk\w*)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
     "in_n": [r"(?P<n>\w+)\s+viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
 }
+# a part of the week meant (this week unless another is named): "loppuviikosta" → Thursday–Friday
+_NOT_AFTER_A_WEEK = r"(?<!ensi\s)(?<!ens\s)(?<!tämän\s)(?<!sen\s)(?<!\d\s)(?<!ttavan\s)(?<!raavan\s)"
+WEEK_PART = {"early": [r"alkuviiko\w*", r"alkuviikk\w*", _NOT_AFTER_A_WEEK + r"viikon\s+(?:alussa|alkupuolella)"],
+             "late": [r"loppuviiko\w*", r"loppuviikk\w*", _NOT_AFTER_A_WEEK + r"viikon\s+(?:lopulla|loppupuolella|lopussa)"],
+             "rest": [r"loppuviikon\s+aikana", r"tämän\s+viikon\s+aikana"]}
 MONTH_WORDS = {
     "this": [r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
     "next": [r"ensi\s+kuu\w*", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
 }
 
 # {T1} {T2}: a clock time (hour, optional minutes)
+# a word before an hour that moves it: "puoli yksitoista" = 10.30, "varttia vaille kolme" = 14.45
+HOUR_MODIFIERS = {"puoli": (-1, 30), r"varttia\s+vaille": (-1, 45), r"vartin\s+yli": (0, 15), r"varttia\s+yli": (0, 15)}
 CLOCK = {
     "range": [r"(?:klo|kello)\.?\s*{T1}\s*(?:-|–|—|ja)\s*{T2}(?:\s*(?:välillä|välisenä\s+aikana))?",
               r"{T1}\s*(?:-|–|—)\s*{T2}\s+(?:välillä|välisenä\s+aikana)",
               r"{T1}\s+ja\s+{T2}\s+välillä"],
     "after": [r"(?:klo|kello)\.?\s*{T1}(?::n|\.n|n)?\s+(?:jälkeen|alkaen|lähtien|eteenpäin)",
+              r"aikaisintaan\s+(?:klo|kello)?\.?\s*{T1}", r"{T1}\s*(?:->|→|eteenpäin)",
               r"(?:jälkeen|alkaen)\s+(?:klo|kello)\.?\s*{T1}",
               r"{T1}(?::n)?\s+(?:jälkeen|alkaen|lähtien)"],
-    "before": [r"ennen\s+(?:klo|kello)?\.?\s*{T1}", r"(?:klo|kello)\.?\s*{T1}(?::een|:ään)?\s+(?:asti|saakka|mennessä)"],
+    "before": [r"ennen\s+(?:klo|kello)?\.?\s*{T1}", r"viimeistään\s+(?:klo|kello)?\.?\s*{T1}", r"(?:klo|kello)\.?\s*{T1}(?::een|:ään)?\s+(?:asti|saakka|mennessä)"],
     "at": [r"(?:klo|kello)\.?\s*{T1}"],
 }
 
@@ -95,7 +103,7 @@ DATE_PATTERNS = [
 ]
 
 WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})"]
-DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi)?(?!\s+\w+kuu)"]
+DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
 NEGATION = [
     r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",

@@ -54,18 +54,25 @@ WEEK_WORDS = {
     "number": [r"(?:vecka|veckan|v\.|v|vk|vecko)\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
     "in_n": [r"om\s+(?P<n>\w+)\s+veckor", r"om\s+(?P<n>\w+)\s+veckors\s+tid"],
 }
+# a part of the week meant (this week unless another is named): "i slutet av veckan" → Thursday–Friday
+WEEK_PART = {"early": [r"(?:i\s+)?början\s+(?:av|på)\s+veckan", r"tidigt\s+i\s+veckan"],
+             "late": [r"(?:i\s+)?slutet\s+(?:av|på)\s+veckan", r"sent\s+i\s+veckan", r"mot\s+slutet\s+av\s+veckan"],
+             "rest": [r"resten\s+av\s+veckan", r"senare\s+i\s+veckan", r"under\s+resten\s+av\s+veckan"]}
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
 }
 
+# a word before an hour that moves it: "halv tre" = 14.30, "kvart i tre" = 14.45
+HOUR_MODIFIERS = {"halv": (-1, 30), r"kvart\s+i": (-1, 45), r"kvart\s+över": (0, 15), r"kvart\s+efter": (0, 15)}
 CLOCK = {
     "range": [r"(?:kl|klockan)\.?\s*{T1}\s*(?:-|–|—|och|till)\s*{T2}", r"mellan\s+(?:kl\.?\s*)?{T1}\s+och\s+{T2}",
               r"{T1}\s*(?:-|–)\s*{T2}"],
-    "after": [r"efter\s+(?:kl|klockan)?\.?\s*{T1}", r"från\s+(?:kl|klockan)\.?\s*{T1}", r"(?:kl|klockan)\.?\s*{T1}\s+och\s+framåt"],
+    "after": [r"efter\s+(?:kl|klockan)?\.?\s*{T1}", r"från\s+(?:kl|klockan)?\.?\s*{T1}", r"tidigast\s+(?:kl|klockan)?\.?\s*{T1}",
+              r"{T1}\s*(?:->|→)", r"(?:kl|klockan)\.?\s*{T1}\s+och\s+framåt"],
     "before": [r"(?:före|innan)\s+(?:kl|klockan)?\.?\s*{T1}", r"fram\s+till\s+(?:kl|klockan)?\.?\s*{T1}",
-               r"senast\s+(?:kl|klockan)\.?\s*{T1}"],
-    "at": [r"(?:kl|klockan)\.?\s*{T1}"],
+               r"senast\s+(?:kl|klockan)?\.?\s*{T1}"],
+    "at": [r"(?:kl|klockan)\.?\s*{T1}", r"vid\s+{T1}", r"runt\s+(?:kl\.?\s*)?{T1}"],
 }
 
 DATE_PATTERNS = [
@@ -73,7 +80,7 @@ DATE_PATTERNS = [
 ]
 
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
-DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a)(?!\s+[a-zåäö]{3})"]
+DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
 NEGATION = [
     r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
