@@ -115,8 +115,8 @@ def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime,
         if reading.windows:
             return "decline"
         return "confirm"
-    if is_question(low, lex):
-        return "question"
+    if is_question(low, lex) or hits(lex, lex.CALLBACK, low):
+        return "question"  # a call-back wish gets a person, not a proposal
     return "request"
 
 
@@ -138,9 +138,11 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     result.service = fields.service(asked, lex, implied=implied) or fields.service(low, lex, implied=implied)
     if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
         result.service = fields.service(msg.subject.lower(), lex)
-    result.mode = fields.mode(low, lex)
+    # "etänä en saa rauhaa", "oon koulutuksessa Kuopiossa": what is said not to work names no mode or place
+    affirmed = fields.affirmed(text, lex)
+    result.mode = fields.mode(affirmed.lower(), lex)
     if result.mode != "remote":
-        result.location = fields.location(text, lex.lang)
+        result.location = fields.location(affirmed, lex.lang)
     if result.service != "individual":
         # "yksi työntekijämme loukkaantui" is no group size
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True)

@@ -66,6 +66,32 @@ def _implied_order(hits: list[tuple[int, str]]) -> str:
     return hits[0][1]
 
 
+def affirmed(text: str, lex: Lexicon) -> str:
+    """``text`` with every clause that negates or tells of being away blanked (same length)."""
+    from mailbot.understand.text import clause_spans
+
+    negation = compile_alternation(tuple(lex.NEGATION))
+    out = list(text)
+    for line in re.finditer(r"[^\n]+", text):
+        for a, b in _sentence_spans(line.group()):
+            sentence = line.group()[a:b]
+            for s, e in clause_spans(sentence):
+                if negation.search(sentence[s:e].lower()):
+                    start = line.start() + a + s
+                    out[start:start + e - s] = " " * (e - s)
+    return "".join(out)
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?]+(?:\s+|$)", line):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
 def mode(text: str, lex: Lexicon) -> str | None:
     if find(lex, lex.MODE_EITHER, text):
         return None
@@ -184,6 +210,8 @@ def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
     before = compile_alternation(tuple(lex.SUPERVISOR_BEFORE))
     after = compile_alternation(tuple(lex.SUPERVISOR_AFTER))
     flat = re.sub(r"\s+", " ", text)
+    unwanted = compile_alternation(tuple(lex.REVIEW["complaint"] + lex.PAST))
+    found: list[tuple[bool, str]] = []
     for m in re.finditer(_NAME, flat):
         name = m.group("name")
         if any(part.lower() in exclude for part in name.split()):
@@ -195,8 +223,10 @@ def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
         cue_before = any(before.fullmatch(w) for w in words) or bool(before.search(" ".join(words[-2:])))
         cue_after = bool(after.match(flat[m.end():m.end() + 25].lower().lstrip(" ,–-")))
         if cue_before or cue_after:
-            return basic_name(name, lex.lang)
-    return None
+            sentence = re.split(r"[.!?]\s", flat[:m.start()])[-1] + flat[m.start():].split(". ")[0]
+            found.append((bool(unwanted.search(sentence.lower())), basic_name(name, lex.lang)))
+    wanted = [name for bad, name in found if not bad]
+    return (wanted or [name for _, name in found] or [None])[0]
 
 
 def _place_forms() -> dict[str, str]:

@@ -63,6 +63,7 @@ _SCHEMA: dict[str, str] = {
     "SUPERVISOR_AFTER": "list",
     "REVIEW": "dict",
     "OUT_OF_OFFICE": "list",
+    "CALLBACK": "list",
     "LANGUAGE_NAMES": "dict",
 }
 

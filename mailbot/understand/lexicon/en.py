@@ -152,9 +152,9 @@ SERVICE = {
     "leader": [r"leadership\s+supervision", r"management\s+supervision", r"supervision\s+for\s+(?:managers|leaders)",
                r"managerial\s+supervision", r"executive\s+supervision", r"leader\s+supervision"],
     "individual_implied": [r"for\s+myself", r"my\s+own\s+supervision"],
-    "group_implied": [r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group", r"our\s+staff", r"our\s+unit",
+    "group_implied": [r"our\s+(?:whole\s+)?(?:ward|department|unit|nurses|crew|office)", r"(?:the\s+)?whole\s+(?:ward|department|unit|office|staff)", r"(?:our|my)\s+\w+\s+team", r"together\s+as\s+a\s+team", r"the\s+nurses", r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group", r"our\s+staff", r"our\s+unit",
                       r"for\s+the\s+team"],
-    "leader_implied": [r"i(?:'m|\s+am)\s+a\s+new\s+(?:manager|leader|head|director|supervisor)",
+    "leader_implied": [r"newly\s+(?:promoted|appointed)\s+\w*\s*(?:manager|leader|head|director|supervisor|lead)", r"(?:new|recently\s+promoted)\s+(?:team\s+|unit\s+|ward\s+|department\s+)?(?:manager|leader|head\s+nurse|director)", r"first\s+management\s+role", r"i(?:'m|\s+am)\s+a\s+new\s+(?:manager|leader|head|director|supervisor)",
                        r"as\s+a\s+(?:new\s+)?(?:manager|leader|team\s+lead|head\s+of\s+\w+|director)",
                        r"(?:promoted|appointed)\s+(?:to\s+)?(?:head|manager|director|team\s+lead|lead)\w*",
                        r"new\s+(?:in\s+(?:a|my)\s+)?(?:manager|management|leadership)\s+role", r"our\s+management\s+team",
@@ -187,15 +187,18 @@ SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"s
 SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
 REVIEW = {
-    "complaint": [r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
+    "complaint": [r"(?:has\s+)?not\s+been\s+(?:good|great|helpful)", r"bad\s+experience", r"(?:was|came|arrived)\s+late", r"doesn't\s+listen", r"does\s+not\s+listen", r"change\s+(?:my\s+|our\s+)?supervisor", r"(?:a\s+)?different\s+supervisor", r"another\s+supervisor", r"new\s+supervisor", r"unprofessional", r"rude", r"didn't\s+work\s+out", r"not\s+satisfied", r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
                   r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
-    "contact": [r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
+    "contact": [r"give\s+me\s+a\s+(?:call|ring)", r"ring\s+me", r"phone\s+call\s+(?:back|with\s+me)", r"call\s+me\s+back", r"could\s+you\s+(?:please\s+)?call", r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor\w*", r"physician\w*", r"psychiatr\w*",
                         r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"counsell?ing"],
-    "crisis": [r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
+    "crisis": [r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
                r"harass\w*", r"violence", r"can't\s+cope"],
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
 }
+# a wish to be phoned: the message is a question for a person, not a booking
+CALLBACK = [r"(?:please\s+)?(?:call|phone|ring)\s+me(?:\s+back)?(?![\s,]+(?:if|should|in\s+case))", r"give\s+me\s+a\s+(?:call|ring)(?![\s,]+if)",
+            r"(?:could|can|would)\s+(?:you|someone)\s+(?:please\s+)?(?:call|phone|ring)", r"prefer\s+a\s+(?:phone\s+)?call"]
 OUT_OF_OFFICE = [r"this\s+is\s+an\s+automat\w*\s+(?:reply|response|message)", r"i\s+will\s+(?:reply|respond)\s+(?:to\s+your\s+\w+\s+)?(?:when|after|on)", r"out\s+of\s+(?:the\s+)?office", r"i\s+am\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"i'm\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"with\s+(?:no|limited)\s+access\s+to\s+(?:e-?mail|my\s+e-?mail)", r"automatic\s+reply",

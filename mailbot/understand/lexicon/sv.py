@@ -145,15 +145,15 @@ SERVICE = {
     "leader": [r"ledarhandledning\w*", r"chefshandledning\w*", r"ledningshandledning\w*", r"handledning\s+för\s+chefer",
                r"ledningsgrupp\w*\s+handledning", r"handledning\s+för\s+ledare", r"chefhandledning\w*"],
     "individual_implied": [r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv"],
-    "group_implied": [r"vårt\s+team", r"för\s+teamet", r"hela\s+teamet", r"vår\s+grupp", r"arbetsgemenskap\w*",
+    "group_implied": [r"(?:hela\s+)?vår\s+(?:enhet|avdelning|arbetsgrupp|personal)", r"hela\s+(?:enheten|avdelningen|personalen)", r"personalgrupp\w*", r"arbetsgrupp\w*", r"vi\s+i\s+\w+gruppen", r"vi\s+i\s+personalen", r"vårt\s+arbetslag", r"arbetslag\w*", r"handledning\s+tillsammans", r"vårt\s+team", r"för\s+teamet", r"hela\s+teamet", r"vår\s+grupp", r"arbetsgemenskap\w*",
                       r"vår\s+personal", r"hela\s+gruppen"],
-    "leader_implied": [r"som\s+ny\s+(?:chef|ledare|förman)", r"blev\s+(?:\w+\s+)?(?:chef|ledare)",r"(?:jag\s+är|som)\s+(?:ny\s+)?(?:chef|ledare|förman)", r"ny\s+chef", r"vår\s+ledningsgrupp",
+    "leader_implied": [r"(?:ny|nybliven|nyutnämnd|nyanställd|färsk)\s+\w*chef", r"(?:ny|nybliven|nyutnämnd)\s+\w*ledare", r"befordrad\w*\s+till\s+\w*chef", r"ny\s+i\s+(?:min\s+)?chefsroll\w*", r"ledningsgrupp\w*", r"som\s+ny\s+(?:chef|ledare|förman)", r"blev\s+(?:\w+\s+)?(?:chef|ledare)",r"(?:jag\s+är|som)\s+(?:ny\s+)?(?:chef|ledare|förman)", r"ny\s+chef", r"vår\s+ledningsgrupp",
                        r"ledningsgruppen"],
 }
 MODE = {
     "remote": [r"på\s+distans", r"distans\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"online", r"digitalt",
                r"per\s+telefon", r"via\s+telefon", r"telefonledes", r"virtuell\w*", r"på\s+nätet"],
-    "onsite": [r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
+    "onsite": [r"på\s+plats", r"hos\s+oss", r"på\s+vårt\s+kontor", r"i\s+våra\s+lokaler", r"fysisk\w*\s+träff\w*", r"ansikte\s+mot\s+ansikte", r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
                r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler", r"i\s+våra\s+(?:egna\s+)?(?:utrymmen|lokaler)", r"hos\s+oss",
                r"på\s+kontoret\s+i", r"ert\s+verksamhetsställe"],
 }
@@ -172,19 +172,22 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbet
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
 LEADS = [r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
-SUPERVISOR_BEFORE = [r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
+SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
 SUPERVISOR_AFTER = [r"som\s+handledare", r"som\s+min\s+handledare"]
 
 REVIEW = {
-    "complaint": [r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
+    "complaint": [r"inte\s+(?:varit\s+)?(?:bra|nöjd)", r"dålig\w*\s+erfarenhet\w*", r"kom\s+för\s+sent", r"försen\w*", r"lyssnar\s+inte", r"byta\s+(?:\w+\s+)?handledare", r"(?:en\s+)?annan\s+handledare", r"ny\s+handledare", r"oprofessionell\w*", r"otrevlig\w*", r"fungerade\s+inte", r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
                   r"felaktig\s+faktura"],
-    "contact": [r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
+    "contact": [r"ringa\s+mig", r"ring\s+upp\s+mig", r"ringer\s+(?:ni\s+)?(?:mig|upp)", r"kan\s+ni\s+ringa", r"samtal\s+(?:med\s+)?mig", r"hör\s+av\s+dig", r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
                         r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
-    "crisis": [r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
+    "crisis": [r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
     "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
 }
+# a wish to be phoned: the message is a question for a person, not a booking
+CALLBACK = [r"(?:kan|skulle)\s+ni\s+ringa(?:\s+upp)?\s+mig", r"ring(?:a)?\s+(?:upp\s+)?mig(?![\s,]+om)", r"ringer\s+(?:ni\s+)?(?:mig|upp)",
+            r"vänligen\s+ring", r"önskar\s+(?:att\s+bli\s+)?uppringd", r"hör\s+av\s+er\s+per\s+telefon"]
 OUT_OF_OFFICE = [r"detta\s+är\s+ett\s+automatiskt\s+svar", r"jag\s+svarar\s+(?:när|efter|så\s+snart)", r"jag\s+är\s+(?:på\s+)?(?:semester|tjänstledig|föräldraledig|sjukledig|ledig)",
                  r"jag\s+är\s+på\s+tjänsteresa", r"tillbaka\s+på\s+kontoret", r"begränsad\s+tillgång\s+till\s+e-?post",
                  r"frånvarande", r"åter\s+(?:på\s+kontoret|i\s+tjänst)", r"automatiskt\s+svar", r"inte\s+på\s+kontoret"]
