@@ -40,16 +40,24 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     return any(rx.fullmatch(w) for w in words)
 
 
-def _groups(mentions: list[Mention], ctx: Context) -> list[Frame]:
-    """Split one clause into frames: 'ma aamulla tai ke iltapäivällä' is two frames."""
+_OR = re.compile(r"(?<![\w])(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)(?![\w])")
+
+
+def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame]:
+    """Split one clause into frames: 'ma aamulla tai ke iltapäivällä' is two frames, and so is
+    'ke klo 8–10 tai 14.30 torstaina' (a time may stand before its day)."""
     frames: list[Frame] = []
     cur = Frame()
-    for m in mentions:
+    for i, m in enumerate(mentions):
         f = mention_frame(m, ctx)
         closed = cur.has_days and (cur.times or cur.any_time)  # "huomenna koska vaan", "ma klo 10"
-        if closed and (f.has_days or f.any_time):  # "…at 14:30, or any time on a Friday"
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        time_first = (m.kind == "time" and nxt is not None and nxt.is_day
+                      and re.fullmatch(r"[\s,]*(?:on|at|på|den)?\s*", text[m.end:nxt.start]) is not None)
+        if closed and (f.has_days or f.any_time or (time_first and text)):  # "…at 14:30, or any time on a Friday"
             frames.append(cur)
-            cur = Frame()
+            gap = text[mentions[i - 1].end:m.start] if i else ""
+            cur = Frame(alternative=bool(_OR.search(gap)))
         cur.merge(f)
     frames.append(cur)
     return [f for f in frames if f.has_days or f.times or f.any_time]
@@ -153,7 +161,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 wished += kept
                 previous = kept
         # "i morgon, när som helst, eller på torsdag eftermiddag": one sentence, however many commas
-        includes += _groups(wished, ctx)
+        includes += _groups(wished, ctx, whole)
     _drop_excluded_weekdays(includes, excludes)
     # "as soon as possible" or "any time" alone is no constraint
     if includes and all(f.any_time and not f.has_days and not f.times for f in includes) and not excludes:

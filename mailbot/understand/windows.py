@@ -52,6 +52,7 @@ class Frame:
     times: list[tuple[int, int]] = field(default_factory=list)
     any_time: bool = False
     named: bool = False  # it named days, even if none of them is left (past, outside the horizon)
+    alternative: bool = False  # came after a day with its hours: "huomenna aamulla tai ylihuomenna"
 
     @property
     def has_days(self) -> bool:
@@ -334,6 +335,8 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
     """CONTRACT §2.1: includes united (partial frames merged into one), minus exclusions."""
     for f in includes:
         if f.any_time and f.has_days and not f.times:  # "torstai 11.2. koko päivän"
+            f.times = [(DAY_START, DAY_END)]
+        if f.alternative and f.has_days and not f.times:  # "…aamupäivällä tai ylihuomenna": a whole day
             f.times = [(DAY_START, DAY_END)]
     # a frame whose days are all gone (past, beyond the horizon) lends its hours to nobody
     real = [f for f in includes if (f.has_days or f.times) and frame_days(f, ctx) != set()]
