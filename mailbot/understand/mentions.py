@@ -30,20 +30,21 @@ HOUR_WORDS = {
 }
 # Finnish hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from),
 # "viiteen" (until); spoken Finnish drops the last vowel ("kolmelt")
-_FI_HOUR_STEMS = {1: ("yhde", "yhte"), 2: ("kahde", "kahte"), 3: ("kolme", "kolme"), 4: ("neljä", "neljä"),
-                  5: ("viide", "viite"), 6: ("kuude", "kuute"), 7: ("seitsemä", "seitsemä"), 8: ("kahdeksa", "kahdeksa"),
-                  9: ("yhdeksä", "yhdeksä"), 10: ("kymmene", "kymmene")}
+_FI_HOURS = ["yhde", "kahde", "kolme", "neljä", "viide", "kuude", "seitsemä", "kahdeksa", "yhdeksä", "kymmene",
+             "yhde|toista", "kahde|toista"]
+_FI_FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -ltä, -stä
+_FI_ILLATIVE = ["yhteen", "kahteen", "kolmeen", "neljään", "viiteen", "kuuteen", "seitsemään", "kahdeksaan", "yhdeksään",
+                "kymmeneen", "yhteentoista", "kahteentoista"]
 HOUR_AT: dict[str, int] = {}
 HOUR_FROM: dict[str, int] = {}
-HOUR_TO: dict[str, int] = {}
-for _h, (_stem, _ill) in _FI_HOUR_STEMS.items():
-    _a = "ä" if _stem[-1] == "ä" or _h in (4, 7, 9) else "a"
-    HOUR_AT.update({f"{_stem}lt{_a}": _h, f"{_stem}lt": _h})
-    HOUR_FROM.update({f"{_stem}st{_a}": _h})
-    HOUR_TO[f"{_ill}en" if _h in (1, 2, 5, 6) else f"{_ill}{_a}n" if _ill.endswith(("a", "ä")) else f"{_ill}en"] = _h
-HOUR_TO.update({"kolmeen": 3, "kymmeneen": 10, "yhteentoista": 11, "kahteentoista": 12})
-HOUR_AT.update({"yhdeltätoista": 11, "kahdeltatoista": 12})
-HOUR_FROM.update({"yhdestätoista": 11, "kahdestatoista": 12})
+HOUR_TO: dict[str, int] = {w: h for h, w in enumerate(_FI_ILLATIVE, 1)}
+for _h, _stem in enumerate(_FI_HOURS, 1):
+    _a = "ä" if _h in _FI_FRONT else "a"
+    _base, _, _tail = _stem.partition("|")
+    HOUR_AT[f"{_base}lt{_a}{_tail}"] = _h
+    HOUR_FROM[f"{_base}st{_a}{_tail}"] = _h
+    if not _tail:
+        HOUR_AT[f"{_base}lt"] = _h  # spoken: "kolmelt"
 HOUR_WORDS.update({**HOUR_AT, **HOUR_FROM, **HOUR_TO})
 HOUR_WORDS.update({plain(k): v for k, v in list(HOUR_WORDS.items())})
 _HW = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
@@ -92,6 +93,7 @@ class Mention:
     problems: list[str] = field(default_factory=list)
     alternatives: tuple[tuple[int, int], ...] = ()  # other (day, month) readings of an ambiguous date
     reference: bool = False  # names the booked appointment, not a wish
+    nth: int | None = None  # with weekdays: the nth such weekday of the month (-1: the last)
 
     @property
     def is_day(self) -> bool:
@@ -123,6 +125,10 @@ class Grammar:
     habitual: re.Pattern[str]
     numbers: dict[str, int]
     modifier_map: list[tuple[re.Pattern[str], object]]
+    nth_map: list[tuple[re.Pattern[str], object]]
+    mref_map: list[tuple[re.Pattern[str], object]]
+    every: re.Pattern[str]
+    abbr: re.Pattern[str]
 
 
 def _b(pattern: str) -> str:
@@ -157,6 +163,8 @@ def grammar(lex: Lexicon) -> Grammar:
         ("clock_range", rf"(?<![\d.,:/]){hm1}{dash}{t2}(?![.:/]?\d)"),
         ("clock_range", rf"(?<![\d.,:/]){t1}{dash}(?P<h2>\d{{1,2}})[.:](?P<m2>\d{{2}})(?![.:/]?\d)"),
         ("clock_bare", rf"(?<![\d.,:/]){hm1}(?![\d]|[.:/]\d)"),
+        ("clock_at", rf"(?P<q1>{mods})\s+(?:(?P<h1>\d{{1,2}})(?![\d.:])|(?P<hw1>{_HW}))"),
+        ("weekday_abbr_on", rf"(?:on|på)\s+(?P<w1>{wd_abbr})\.?"),
     ]
     if lex.lang == "fi":  # "kahdeksalta", "kolmesta puoli viiteen": the case says it is a time
         rules += [
@@ -198,6 +206,11 @@ def grammar(lex: Lexicon) -> Grammar:
         rules.append((f"relmonthpart_{key}", rf"(?P<part>{parts})\s*(?:{_alt(frags)})"))  # early next month
     for tpl in lex.WEEK_OF:  # "the week of 18 January": the ISO week of that date
         rules.append(("week_of", tpl.replace("{MONTHS}", months)))
+    nth = _alt([f for v in lex.NTH.values() for f in v])
+    mref = _alt([f for v in lex.MONTH_REF.values() for f in v])
+    for tpl in lex.NTH_WEEKDAY:  # "kuun ensimmäinen tiistai", "the second Wednesday of January"
+        rules.append(("nth_weekday", tpl.replace("{NTH}", nth).replace("{WD}", wd_full).replace("{MREF}", mref)
+                      .replace("{MONTHS}", months)))
     next_month = _alt(lex.MONTH_WORDS["next"])
     for tpl in lex.DAY_OF_MONTH:  # "on the 12th": the next 12th
         tpl = tpl.replace("{MONTHS}", months)
@@ -209,6 +222,8 @@ def grammar(lex: Lexicon) -> Grammar:
         rules.append((f"weekpart_{key}", _alt(frags)))
     for key, frags in lex.REL_DAYS.items():
         rules.append((f"relday_{key}", _alt(frags)))
+    for key, frags in lex.REL_DAY_PARTS.items():  # "tonight", "tänä aamuna", "huomisaamuna"
+        rules.append((f"reldaypart_{key.replace(' ', '_')}", _alt(frags)))
     rules += [
         ("weekday_range", rf"(?P<w1>{wd_any})\.?{dash}(?P<w2>{wd_any})\.?(?P<suf>-?päiv\w*|dagar\w*)?"),
         ("weekday_range", rf"(?:från\s+|from\s+)?(?P<w1>{wd_full})\s+{to_word}\s+(?P<w2>{wd_full})"),
@@ -221,6 +236,9 @@ def grammar(lex: Lexicon) -> Grammar:
                          rf"\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_abbr})\.?"),
         ("weekday_abbr_dot", rf"(?P<w1>{_alt([a for v in lex.WEEKDAY_ABBR.values() for a in v if len(a) >= 3])})\.(?!\w)"),
         ("workdays", _alt(lex.WORKDAYS)),
+        # "Monday after next", "tisdagen om en vecka"-style: the second such day from tomorrow
+        ("weekday_after_next", rf"(?:the\s+|on\s+the\s+)?(?P<w1>{wd_full})\s+(?:after\s+next|veckan\s+efter\s+nästa|"
+                               rf"nästa\s+vecka\s+efter)"),
         ("weekday", rf"(?P<pre>(?:{_alt(lex.HABITUAL_BEFORE)})\s+)?(?P<w1>{wd_full})"),
     ]
     for key, frags in lex.DAY_PARTS.items():
@@ -235,6 +253,10 @@ def grammar(lex: Lexicon) -> Grammar:
         part_map=_word_map(dict(lex.MONTH_PART.items())),
         habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$")),
         modifier_map=[(re.compile(fold(rf"(?:{k})$")), v) for k, v in lex.HOUR_MODIFIERS.items()],
+        nth_map=_word_map(dict(lex.NTH.items())),
+        mref_map=_word_map(dict(lex.MONTH_REF.items())),
+        every=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$")),
+        abbr=re.compile(fold(_b(wd_abbr))),
         numbers={**{plain(k): v for k, v in lex.NUMBERS.items()}, **lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
     )
 
@@ -276,7 +298,7 @@ def _hm(h: str | None, m: str | None, ap: str | None, lang: str, other_ap: str |
 
 
 def _number(word: str, g: Grammar) -> int | None:
-    word = word.strip().lower()
+    word = re.sub(r"\s+", " ", word.strip().lower())
     if word.isdigit():
         return int(word)
     return g.numbers.get(word)
@@ -328,7 +350,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     if name in ("num_date_range", "num_date_range2", "name_date_range"):
         month = int(gd["m"]) if gd.get("m") else _lookup(gd["mon"], g.month_map)
         month2 = int(gd["m2"]) if gd.get("m2") else month
-        if month is None or month2 is None:
+        if month is None or month2 is None or not (1 <= int(month) <= 12 and 1 <= int(month2) <= 12):  # type: ignore[call-overload]
+            return None
+        if not (1 <= int(gd["d"]) <= 31 and 1 <= int(gd["d2"]) <= 31):
             return None
         return Mention("range", s, e, day=int(gd["d"]), month=int(month), year=_year(gd.get("y") or gd.get("y2")),  # type: ignore[arg-type]
                        day2=int(gd["d2"]), month2=int(month2), year2=_year(gd.get("y2") or gd.get("y")))  # type: ignore[arg-type]
@@ -337,6 +361,17 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         if m1 is None or m2 is None:
             return None
         return Mention("range", s, e, day=1, month=int(m1), day2=0, month2=int(m2))  # type: ignore[call-overload]
+    if name == "nth_weekday":
+        w1 = _lookup(gd["w1"], g.weekday_map)
+        n = _lookup(gd["nth"], g.nth_map)
+        if w1 is None or n is None:
+            return None
+        ref = _lookup(gd["mref"], g.mref_map)
+        month = None if ref is not None else _lookup(gd["mref"], g.month_map)
+        mention = Mention("date", s, e, weekdays=frozenset({int(w1)}), nth=int(n),  # type: ignore[call-overload]
+                          month=month, rel_month=None if ref in (None, "any") else ref)  # type: ignore[arg-type]
+        mention.habitual = ref == "any" and bool(g.every.search(text[max(0, s - 12):s]))
+        return mention
     if name == "day_of_next_month":
         day = int(gd["d"])
         return Mention("date", s, e, day=day, rel_month="next") if 1 <= day <= 31 else None
@@ -360,7 +395,7 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
             _week_part(mention, text)
             return mention
         if key == "in_n":
-            n = _number(gd["n"], g)
+            n = _number(gd["n"], g) if gd.get("n") else 1  # "viikon päästä": in a week
             return Mention("week", s, e, in_weeks=n) if n else None
         mention = Mention("week", s, e, week=key)
         _week_part(mention, text)
@@ -372,6 +407,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         return Mention("month", s, e, rel_month=name[13:], part=_lookup(gd["part"].strip(), g.part_map))  # type: ignore[arg-type]
     if name.startswith("relmonth_"):
         return Mention("month", s, e, rel_month=name[9:])
+    if name.startswith("reldaypart_"):
+        offset, part = name[11:].split("_")
+        return Mention("relday", s, e, offset=int(offset), times=(DAY_PART_TIMES[part],))
     if name.startswith("relday_"):
         return Mention("relday", s, e, offset=int(name[7:]))
     if name == "workdays":
@@ -387,7 +425,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
             if len(found) < 2:
                 return None
             return Mention("weekday", s, e, weekdays=frozenset(found), habitual=_habitual(words[-1], g))
-        if name == "weekday_abbr_dot":
+        if name == "weekday_after_next":
+            return Mention("weekday", s, e, weekdays=frozenset({int(w1)}), offset=7)  # type: ignore[call-overload]
+        if name in ("weekday_abbr_dot", "weekday_abbr_on"):
             return Mention("weekday", s, e, weekdays=frozenset({int(w1)}))  # type: ignore[call-overload]
         if name == "weekday_range_cases":
             if not (re.search(r"st[aä]$", gd["w1"]) and re.search(r"(?:on|in|hin|un|yn|aan|ään)$", gd["w2"])):
@@ -413,8 +453,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     return None
 
 
-_WEEK_PART_AFTER = re.compile(fold(r"\s+(?:(?P<early>alkupuol\w*|alussa|alkuun|alkupäässä)|(?P<late>loppupuol\w*|"
-                                   r"lopussa|loppuun|loppupäässä))"))
+_WEEK_PART_AFTER = re.compile(fold(r"\s+(?:(?P<rest>loppuun\s+mennessä|loppuun\s+asti)|(?P<early>alkupuol\w*|alussa|alkuun|"
+                                   r"alkupäässä|alulla)|(?P<late>loppupuol\w*|lopussa|loppuun|loppupäässä|lopulla))"))
 _WEEK_PART_BEFORE = re.compile(r"(?:(?P<early>early|i\s+början\s+av)|(?P<late>late|i\s+slutet\s+av))\s+$")
 
 
@@ -424,7 +464,7 @@ def _week_part(m: Mention, text: str) -> None:
     before = _WEEK_PART_BEFORE.search(text[max(0, m.start - 20):m.start])
     found = after or before
     if found:
-        m.part = "early" if found.group("early") else "late"
+        m.part = "early" if found.group("early") else "rest" if found.groupdict().get("rest") else "late"
         if after:
             m.end = after.end()
 
@@ -474,14 +514,39 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         taken.append((s, e))
         mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
-    return _combine(mentions, text)
+    _abbreviations_by_times(mentions, taken, text, g)
+    for m in mentions:
+        if m.kind == "weekday" and not m.habitual and g.every.search(text[max(0, m.start - 24):m.start]):
+            m.habitual = True  # "viikoittain keskiviikosta perjantaihin", "every week Tuesday to Thursday"
+    return _combine(mentions, text, g)
+
+
+_NEXT_TO_TIME = re.compile(r"\.?[\s,]*(?:klo|kello|kl\.?|klockan|at|on|om|på)?\s*")
+
+
+def _abbreviations_by_times(mentions: list[Mention], taken: list[tuple[int, int]], text: str, g: Grammar) -> None:
+    """'ti klo 11–13', 'fre kl 13', 'ennen klo 9 pe': a short weekday is a weekday next to a time."""
+    for a in g.abbr.finditer(text):
+        s, e = a.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        w = _lookup(a.group(), g.weekday_map)
+        nxt = next((m for m in mentions if m.start >= e), None)
+        prv = next((m for m in reversed(mentions) if m.end <= s), None)
+        before = nxt is not None and nxt.kind == "time" and _NEXT_TO_TIME.fullmatch(text[e:nxt.start])
+        after = prv is not None and prv.kind == "time" and re.fullmatch(r"[\s,]*(?:on|på)?\s*", text[prv.end:s])
+        if w is not None and (before or after):
+            end = e + 1 if text[e:e + 1] == "." else e
+            mentions.append(Mention("weekday", s, end, weekdays=frozenset({int(w)})))  # type: ignore[call-overload]
+            taken.append((s, end))
+    mentions.sort(key=lambda x: x.start)
 
 
 def _gap(text: str, a: Mention, b: Mention) -> str:
     return text[a.end:b.start]
 
 
-def _combine(mentions: list[Mention], text: str) -> list[Mention]:
+def _combine(mentions: list[Mention], text: str, g: Grammar | None = None) -> list[Mention]:
     """Join neighbours that are one expression: a weekday with its date, a date with its time span."""
     out: list[Mention] = []
     for m in mentions:
@@ -502,6 +567,9 @@ def _combine(mentions: list[Mention], text: str) -> list[Mention]:
                 prev.weekdays = m.weekdays
                 prev.end = m.end
                 continue
+        if (g is not None and prev is not None and prev.kind == "weekday" and m.kind == "time"
+                and re.fullmatch(r"[\s,]*", _gap(text, prev, m)) and _habitual(text[m.start:m.end], g)):
+            prev.habitual = True  # "Tuesday mornings", "tisdagar förmiddagar"
         if (prev is not None and prev.kind == "week" and m.kind == "week" and m.week == "part"
                 and prev.part is None and re.fullmatch(r"[\s,]*", _gap(text, prev, m))):
             prev.part, prev.end = m.part, m.end  # "ensi viikolla loppuviikosta", "parin viikon päästä loppuviikosta"

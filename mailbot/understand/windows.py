@@ -114,7 +114,44 @@ def _next_day_of_month(ctx: Context, day: int) -> date | None:
     return None
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
+    """The nth such weekday of a month (nth -1: the last), or None when the month has no such."""
+    first = date(year, month, 1)
+    if nth > 0:
+        d = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        return d if d.month == month else None
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _month_starts(ctx: Context, count: int) -> list[date]:
+    first = ctx.today.replace(day=1)
+    out = [first]
+    for _ in range(count - 1):
+        out.append((out[-1] + timedelta(days=32)).replace(day=1))
+    return out
+
+
+def _nth_days(m: Mention, ctx: Context) -> set[date]:
+    """'kuun ensimmäinen tiistai', 'första fredagen i april', 'the last Thursday of every month'."""
+    assert m.nth is not None
+    w = min(m.weekdays)
+    months = _month_starts(ctx, 16)
+    if m.month is not None:
+        months = [d for d in months if d.month == m.month]
+    elif m.rel_month == "this":
+        months = months[:1]
+    elif m.rel_month == "next":
+        months = months[1:2]
+    days = [d for d in (_nth_weekday(s.year, s.month, w, m.nth) for s in months) if d is not None and d >= ctx.today]
+    if m.habitual:
+        return set(days)
+    return set(days[:1])
+
+
 def _date_days(m: Mention, ctx: Context) -> set[date]:
+    if m.nth is not None:
+        return _nth_days(m, ctx)
     assert m.day is not None
     if m.month is None and m.rel_month == "next":  # "the 2nd of next month"
         first = (ctx.today.replace(day=1) + timedelta(days=32)).replace(day=1)
@@ -253,6 +290,8 @@ def mention_frame(m: Mention, ctx: Context) -> Frame:
     elif m.kind == "relday":
         assert m.offset is not None
         f.dates = {ctx.today + timedelta(days=m.offset)}
+    elif m.kind == "weekday" and m.offset:  # "Monday after next": the next such day, a week on
+        f.dates = {_next_weekday(ctx.today, w) + timedelta(days=m.offset) for w in m.weekdays}
     elif m.kind == "weekday":
         f.weekdays = set(m.weekdays)
         f.habitual = m.habitual

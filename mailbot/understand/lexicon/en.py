@@ -15,8 +15,8 @@ WEEKDAY_ABBR = {0: ["mon"], 1: ["tue", "tues"], 2: ["wed"], 3: ["thu", "thur", "
                 5: ["sat"], 6: ["sun"]}
 # every working day, Monday to Friday
 WORKDAYS = [r"(?:on\s+|any\s+|all\s+)?weekdays?", r"(?:on\s+|any\s+)?(?:working|work|business)\s+days?", r"workdays?"]
-HABITUAL_BEFORE = [r"every", r"each", r"all"]
-HABITUAL = [r"\w+days", r"every\s+\w+", r"on\s+\w+days", r"all\s+\w+days", r"each\s+\w+"]
+HABITUAL_BEFORE = [r"every", r"each", r"all", r"any"]
+HABITUAL = [r"(?:morning|afternoon|evening)s", r"\w+days", r"every\s+\w+", r"on\s+\w+days", r"all\s+\w+days", r"each\s+\w+"]
 
 MONTHS = {
     1: [r"january", r"jan"], 2: [r"february", r"feb"], 3: [r"march", r"mar"], 4: [r"april", r"apr"], 5: [r"may"],
@@ -34,7 +34,7 @@ DAY_PARTS = {
     "midday": [r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
                r"around\s+noon", r"middle\s+of\s+the\s+day"],
     "afternoon": [r"afternoons?", r"after\s+lunch"],
-    "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours", r"tonight"],
+    "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours"],
 }
 DAY_PART_STEMS = {"morning": ["morning"], "afternoon": ["afternoon"], "evening": ["evening"]}
 
@@ -42,24 +42,36 @@ DAY_PART_STEMS = {"morning": ["morning"], "afternoon": ["afternoon"], "evening":
 TIME_WORDS = [r"weekends?", r"weekdays?", r"mornings?", r"afternoons?", r"evenings?", r"noon", r"tonight", r"today",
               r"tomorrow", r"midday", r"lunch\w*", r"o'clock"]
 
+# today or tomorrow with a part of the day: "tonight" = today 16–20
+REL_DAY_PARTS = {"0 morning": [r"this\s+morning"], "0 afternoon": [r"this\s+afternoon"],
+                 "0 evening": [r"this\s+evening", r"tonight"], "1 morning": [r"tomorrow\s+morning"],
+                 "1 afternoon": [r"tomorrow\s+afternoon"], "1 evening": [r"tomorrow\s+(?:evening|night)"]}
 REL_DAYS = {"0": [r"today"], "1": [r"tomorrow"], "2": [r"(?:the\s+)?day\s+after\s+tomorrow"]}
 
 WEEK_WORDS = {
     "this": [r"this\s+week", r"later\s+this\s+week", r"the\s+rest\s+of\s+this\s+week"],
     "next": [r"next\s+week\w*", r"the\s+following\s+week", r"the\s+coming\s+week", r"coming\s+week"],
-    "after_next": [r"the\s+week\s+after\s+next", r"week\s+after\s+next"],
+    "after_next": [r"the\s+week\s+after\s+the\s+next",r"the\s+week\s+after\s+next", r"week\s+after\s+next"],
     "same": [r"the\s+same\s+week", r"that\s+(?:same\s+)?week"],
     "number": [r"(?:week|wk|w)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
-    "in_n": [r"in\s+(?P<n>\w+)\s+weeks?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+weeks\s+from\s+now"],
+    "in_n": [r"in\s+(?P<n>a\s+couple\s+of|a\s+few|\w+)\s+weeks?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+weeks?\s+from\s+now"],
 }
 # a part of the week meant (this week unless another is named): "end of the week" → Thursday–Friday
 WEEK_PART = {"early": [r"(?:the\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+week", r"early\s+in\s+the\s+week"],
              "late": [r"(?:towards\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"late\s+in\s+the\s+week"],
-             "rest": [r"(?:the\s+)?remainder\s+of\s+(?:the|this)\s+week", r"(?:the\s+)?rest\s+of\s+this\s+week"]}
+             "rest": [r"(?:the\s+)?remainder\s+of\s+(?:the|this)\s+week", r"(?:the\s+)?rest\s+of\s+this\s+week",
+                      r"(?:during|in)\s+the\s+rest\s+of\s+the\s+week"]}
+# "the second Wednesday of January", "the last Thursday of the month"
+NTH = {1: [r"first", r"1st"], 2: [r"second", r"2nd"], 3: [r"third", r"3rd"], 4: [r"fourth", r"4th"], -1: [r"last", r"final"]}
+MONTH_REF = {"any": [r"the\s+month", r"each\s+month", r"every\s+month"], "this": [r"this\s+month"], "next": [r"next\s+month"]}
+NTH_WEEKDAY = [r"(?:on\s+)?(?:the\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:of|in)\s+(?P<mref>{MREF}|{MONTHS})"]
+# before a weekday or its range: every week ("every week Tuesday to Thursday")
+EVERY_WEEK = [r"every\s+week", r"each\s+week", r"weekly", r"every", r"each"]
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
 # a phrase before an hour that moves it: "quarter to three" = 14.45, "half past ten" = 10.30
-HOUR_MODIFIERS = {r"half\s+past": (0, 30), r"quarter\s+to": (-1, 45), r"quarter\s+past": (0, 15), "half": (0, 30)}
+HOUR_MODIFIERS = {r"half\s+past": (0, 30), r"(?:a\s+)?quarter\s+to": (-1, 45), r"(?:a\s+)?quarter\s+past": (0, 15),
+                  "half": (0, 30), r"(?:a\s+)?quarter\s+after": (0, 15)}
 CLOCK = {
     "range": [r"between\s+{T1}\s+and\s+{T2}", r"from\s+{T1}\s+(?:to|until|till)\s+{T2}", r"{T1}\s*(?:-|–|—)\s*{T2}",
               r"{T1}\s+(?:to|until|till)\s+{T2}"],
@@ -103,7 +115,7 @@ HOLIDAYS = [r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", 
             r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",
             r"in\s+the\s+fall", r"bank\s+holiday"]
 
-NUMBERS = {
+NUMBERS = {"a": 1, "an": 1, 
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3,

@@ -11,7 +11,7 @@ STOPWORDS = [
 WEEKDAYS = {
     0: [r"maanantai[\w-]*", r"maanantain"],
     1: [r"tiistai[\w-]*"],
-    2: [r"keskiviikko[\w-]*", r"keskiviikon\w*", r"keskiviikot"],
+    2: [r"keskiviikko[\w-]*", r"keskiviikon\w*", r"keskiviikot", r"keskiviiko\w*"],
     3: [r"torstai[\w-]*"],
     4: [r"perjantai[\w-]*"],
     5: [r"lauantai[\w-]*"],
@@ -57,25 +57,38 @@ TIME_WORDS = [r"viikonlop\w*", r"arki\w*", r"huomi\w*", r"ylihuomi\w*", r"tänä
               r"lounas\w{0,4}", r"lounaa\w{0,4}",
               r"aamu\w{0,4}", r"ilta\w{0,4}", r"illa\w{0,4}"]  # "aamuajoista", "iltavuoron" are no times
 
+# today or tomorrow with a part of the day: "tänä iltana" = today 16–20
+REL_DAY_PARTS = {"0 morning": [r"tänä\s+aamuna", r"tänä\s+aamupäivänä", r"tänään\s+aamu\w*"],
+                 "0 afternoon": [r"tänä\s+iltapäivänä", r"tänään\s+iltapäiv\w*"],
+                 "0 evening": [r"tänä\s+iltana", r"tänään\s+illalla", r"tänä\s+iltapäivänä\s+myöhään"],
+                 "1 morning": [r"huomisaamu\w*", r"huomenna\s+aamu(?:lla|päivällä)", r"huomisaamupäivä\w*"],
+                 "1 afternoon": [r"huomisiltapäivä\w*"], "1 evening": [r"huomisilta\w*"]}
 REL_DAYS = {
     "0": [r"tänään", r"tänä\s+päivänä"],
-    "1": [r"huomenna", r"huomisen", r"huomista", r"huomisaamuna", r"huomisiltapäivänä", r"huomiseksi"],
+    "1": [r"huomenna", r"huomisen", r"huomista", r"huomiseksi"],
     "2": [r"ylihuomenna"],
 }
 
 WEEK_WORDS = {
     "this": [r"tällä\s+viikolla", r"tämän\s+viikon", r"tälle\s+viikolle", r"tätä\s+viikkoa", r"kuluvalla\s+viikolla"],
     "next": [r"ensi\s+viik\w*", r"ens\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
-    "after_next": [r"sitä\s+seuraava\w*\s+viik\w*", r"ensi\s+viikon\s+jälkeen"],
+    "after_next": [r"ensi\s+viikon\s+jälkeise\w*\s+viiko\w*", r"sitä\s+seuraava\w*\s+viiko\w*", r"ylihuomis\w*\s+viiko\w*",r"sitä\s+seuraava\w*\s+viik\w*", r"ensi\s+viikon\s+jälkeen"],
     "same": [r"saman\s+viikon", r"samalla\s+viikolla", r"samalle\s+viikolle"],
     "number": [r"(?:viiko\w*|vko|vk|viikk\w*)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
-    "in_n": [r"(?P<n>\w+)\s+viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
+    "in_n": [r"(?P<n>\w+\s+)?viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
 }
 # a part of the week meant (this week unless another is named): "loppuviikosta" → Thursday–Friday
 _NOT_AFTER_A_WEEK = r"(?<!ensi\s)(?<!ens\s)(?<!tämän\s)(?<!sen\s)(?<!\d\s)(?<!ttavan\s)(?<!raavan\s)"
 WEEK_PART = {"early": [r"alkuviiko\w*", r"alkuviikk\w*", _NOT_AFTER_A_WEEK + r"viikon\s+(?:alussa|alkupuolella)"],
              "late": [r"loppuviiko\w*", r"loppuviikk\w*", _NOT_AFTER_A_WEEK + r"viikon\s+(?:lopulla|loppupuolella|lopussa)"],
              "rest": [r"loppuviikon\s+aikana", r"tämän\s+viikon\s+aikana"]}
+# "kuun ensimmäinen tiistai", "tammikuun toisena keskiviikkona": {NTH} {WD} {MREF} in this language's order
+NTH = {1: [r"ensimmäi\w*", r"eka\w*", r"1\."], 2: [r"toi(?:nen|sena|sen)", r"toka\w*", r"2\."],
+       3: [r"kolma(?:s|ntena|nnen)", r"3\."], 4: [r"neljä(?:s|ntenä|nnen)", r"4\."], -1: [r"viimei\w*"]}
+MONTH_REF = {"any": [r"kuun", r"kuukauden"], "this": [r"tämän\s+kuun"], "next": [r"ensi\s+kuun", r"seuraavan\s+kuun"]}
+NTH_WEEKDAY = [r"(?P<mref>{MREF}|{MONTHS})\s+(?P<nth>{NTH})\s+(?P<w1>{WD})"]
+# before a weekday or its range: every week ("viikoittain keskiviikosta perjantaihin")
+EVERY_WEEK = [r"joka\s+viiko\w*", r"viikoittain", r"aina", r"joka"]
 MONTH_WORDS = {
     "this": [r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
     "next": [r"ensi\s+kuu\w*", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
@@ -88,7 +101,7 @@ CLOCK = {
     "range": [r"(?:klo|kello)\.?\s*{T1}\s*(?:-|–|—|ja)\s*{T2}(?:\s*(?:välillä|välisenä\s+aikana))?",
               r"{T1}\s*(?:-|–|—)\s*{T2}\s+(?:välillä|välisenä\s+aikana)",
               r"{T1}\s+ja\s+{T2}\s+välillä"],
-    "after": [r"(?:klo|kello)\.?\s*{T1}(?::n|\.n|n)?\s+(?:jälkeen|alkaen|lähtien|eteenpäin)",
+    "after": [r"(?:klo|kello)\.?\s*{T1}(?::n|\.n|n)?\s+(?:jälkeen|alkaen|lähtien|eteenpäin)", r"(?:klo|kello)\.?\s*{T1}\s*(?:->|→)",
               r"aikaisintaan\s+(?:klo|kello)?\.?\s*{T1}", r"{T1}\s*(?:->|→|eteenpäin)",
               r"(?:jälkeen|alkaen)\s+(?:klo|kello)\.?\s*{T1}",
               r"{T1}(?::n)?\s+(?:jälkeen|alkaen|lähtien)"],

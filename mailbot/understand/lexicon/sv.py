@@ -16,7 +16,7 @@ WEEKDAY_ABBR = {0: ["mån", "må"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tor
 # every working day, Monday to Friday
 WORKDAYS = [r"(?:på\s+|alla\s+)?vardagar(?:na)?", r"vardag\w*", r"veckodagar(?:na)?", r"(?:alla\s+)?arbetsdagar(?:na)?"]
 HABITUAL_BEFORE = [r"varje", r"alla"]
-HABITUAL = [r"\w+dagar\w*", r"\w+dagarna", r"varje\s+\w+", r"alla\s+\w+"]
+HABITUAL = [r"kvällar\w*", r"morgnar\w*", r"\w+dagar\w*", r"\w+dagarna", r"varje\s+\w+", r"alla\s+\w+"]
 
 MONTHS = {
     1: [r"januari", r"jan"], 2: [r"februari", r"feb"], 3: [r"mars"], 4: [r"april", r"apr"], 5: [r"maj"],
@@ -44,6 +44,12 @@ DAY_PART_STEMS = {"morning": ["förmiddag", "morgon"], "afternoon": ["eftermidda
 TIME_WORDS = [r"helg\w*", r"vardag\w*", r"förmiddag\w*", r"eftermiddag\w*", r"kväll\w*", r"lunch\w*", r"idag",
               r"imorgon", r"övermorgon", r"morgonen", r"morgnar\w*", r"middag\w*"]
 
+# today or tomorrow with a part of the day: "ikväll" = today 16–20
+REL_DAY_PARTS = {"0 morning": [r"i\s*morse", r"i\s*förmiddag", r"i\s*dag\s+på\s+förmiddagen"],
+                 "0 afternoon": [r"i\s*eftermiddag", r"i\s*dag\s+på\s+eftermiddagen"],
+                 "0 evening": [r"i\s*kväll", r"i\s*afton"],
+                 "1 morning": [r"i\s*morgon\s+bitti", r"i\s*morgon\s+(?:på\s+)?förmiddag(?:en)?"],
+                 "1 afternoon": [r"i\s*morgon\s+(?:på\s+)?eftermiddag(?:en)?"], "1 evening": [r"i\s*morgon\s+kväll"]}
 REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon"]}
 
 WEEK_WORDS = {
@@ -52,12 +58,19 @@ WEEK_WORDS = {
     "after_next": [r"veckan\s+efter\s+nästa", r"om\s+två\s+veckor"],
     "same": [r"samma\s+vecka"],
     "number": [r"(?:vecka|veckan|v\.|v|vk|vecko)\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
-    "in_n": [r"om\s+(?P<n>\w+)\s+veckor", r"om\s+(?P<n>\w+)\s+veckors\s+tid"],
+    "in_n": [r"om\s+(?P<n>ett\s+par|\w+)\s+veck(?:or|a)", r"om\s+(?P<n>ett\s+par|\w+)\s+veckors\s+tid", r"(?P<n>\w+)\s+veckor\s+från\s+nu"],
 }
 # a part of the week meant (this week unless another is named): "i slutet av veckan" → Thursday–Friday
 WEEK_PART = {"early": [r"(?:i\s+)?början\s+(?:av|på)\s+veckan", r"tidigt\s+i\s+veckan"],
              "late": [r"(?:i\s+)?slutet\s+(?:av|på)\s+veckan", r"sent\s+i\s+veckan", r"mot\s+slutet\s+av\s+veckan"],
              "rest": [r"resten\s+av\s+veckan", r"senare\s+i\s+veckan", r"under\s+resten\s+av\s+veckan"]}
+# "första fredagen i april", "den tredje måndagen i månaden"
+NTH = {1: [r"första", r"1:a"], 2: [r"andra", r"2:a"], 3: [r"tredje", r"3:e"], 4: [r"fjärde", r"4:e"], -1: [r"sista"]}
+MONTH_REF = {"any": [r"månaden", r"varje\s+månad", r"i\s+varje\s+månad"], "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
+             "next": [r"nästa\s+månad"]}
+NTH_WEEKDAY = [r"(?:den\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:i\s+|varje\s+)?(?P<mref>{MREF}|{MONTHS})"]
+# before a weekday or its range: every week ("varje vecka tisdag–torsdag")
+EVERY_WEEK = [r"varje\s+vecka", r"varje", r"alla", r"veckovis"]
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
@@ -69,7 +82,7 @@ CLOCK = {
     "range": [r"(?:kl|klockan)\.?\s*{T1}\s*(?:-|–|—|och|till)\s*{T2}", r"mellan\s+(?:kl\.?\s*)?{T1}\s+och\s+{T2}",
               r"{T1}\s*(?:-|–)\s*{T2}"],
     "after": [r"efter\s+(?:kl|klockan)?\.?\s*{T1}", r"från\s+(?:kl|klockan)?\.?\s*{T1}", r"tidigast\s+(?:kl|klockan)?\.?\s*{T1}",
-              r"{T1}\s*(?:->|→)", r"(?:kl|klockan)\.?\s*{T1}\s+och\s+framåt"],
+              r"{T1}\s*(?:->|→)", r"(?:kl|klockan)\.?\s*{T1}\s*(?:->|→)", r"(?:kl|klockan)\.?\s*{T1}\s+och\s+framåt"],
     "before": [r"(?:före|innan)\s+(?:kl|klockan)?\.?\s*{T1}", r"fram\s+till\s+(?:kl|klockan)?\.?\s*{T1}",
                r"senast\s+(?:kl|klockan)?\.?\s*{T1}"],
     "at": [r"(?:kl|klockan)\.?\s*{T1}", r"vid\s+{T1}", r"runt\s+(?:kl\.?\s*)?{T1}"],
