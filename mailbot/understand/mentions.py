@@ -26,7 +26,7 @@ HOUR_WORDS = {
     "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "elva": 11, "tolv": 12,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12,
+    "eleven": 11, "twelve": 12, "noon": 12, "midday": 12,
 }
 # Finnish hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from),
 # "viiteen" (until); spoken Finnish drops the last vowel ("kolmelt")
@@ -184,6 +184,8 @@ def grammar(lex: Lexicon) -> Grammar:
         ("month_range", rf"(?:from\s+|från\s+)?(?P<mon>{months}){dash}(?P<mon2>{months})"),
         ("month_range", rf"(?:from|från)\s+(?P<mon>{months})\s+(?:to|until|till|through)\s+(?P<mon2>{months})"),
         ("name_date_range", rf"(?P<d>\d{{1,2}})\.?{dash}(?P<d2>\d{{1,2}})\.?\s+(?P<mon>{months})"),
+        ("name_date_range", rf"(?:from\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s*(?:-|–|to|till|until)\s*(?:the\s+)?"
+                            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s+(?:of\s+)?(?P<mon>{months})"),
         ("name_date_range", rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{dash}"
                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"),
     ]
@@ -222,6 +224,8 @@ def grammar(lex: Lexicon) -> Grammar:
         rules.append((f"weekpart_{key}", _alt(frags)))
     for key, frags in lex.REL_DAYS.items():
         rules.append((f"relday_{key}", _alt(frags)))
+    for tpl in lex.IN_DAYS:
+        rules.append(("in_days", tpl))
     for key, frags in lex.REL_DAY_PARTS.items():  # "tonight", "tänä aamuna", "huomisaamuna"
         rules.append((f"reldaypart_{key.replace(' ', '_')}", _alt(frags)))
     rules += [
@@ -290,8 +294,8 @@ def _hm(h: str | None, m: str | None, ap: str | None, lang: str, other_ap: str |
         hour += 12
     elif ap == "am" and hour == 12:
         hour = 0
-    elif not ap and lang == "en" and 1 <= hour <= 7:
-        hour += 12  # nobody meets at 4 in the morning: "after 4" is 16:00
+    elif not ap and 1 <= hour <= (7 if lang == "en" else 6):
+        hour += 12  # nobody meets at 4 in the morning: "after 4", "klockan 3" are afternoon hours
     if hour > 24 or minute > 59 or (hour == 24 and minute):
         return -1
     return hour * 60 + minute
@@ -407,6 +411,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         return Mention("month", s, e, rel_month=name[13:], part=_lookup(gd["part"].strip(), g.part_map))  # type: ignore[arg-type]
     if name.startswith("relmonth_"):
         return Mention("month", s, e, rel_month=name[9:])
+    if name == "in_days":
+        n = _number(gd["n"], g)
+        return Mention("relday", s, e, offset=n) if n is not None and 0 < n <= 60 else None
     if name.startswith("reldaypart_"):
         offset, part = name[11:].split("_")
         return Mention("relday", s, e, offset=int(offset), times=(DAY_PART_TIMES[part],))
@@ -575,7 +582,9 @@ def _combine(mentions: list[Mention], text: str, g: Grammar | None = None) -> li
             prev.part, prev.end = m.part, m.end  # "ensi viikolla loppuviikosta", "parin viikon päästä loppuviikosta"
             continue
         dash_between = prev is not None and re.fullmatch(r"\s*(?:-|–|—)\s*", _gap(text, prev, m))
-        if prev is not None and prev.kind == "date" and m.kind == "date" and dash_between:
+        to_between = prev is not None and re.fullmatch(r"\s*(?:-|–|—|to|till|until|through|tills|asti)\s*", _gap(text, prev, m))
+        if (prev is not None and prev.kind == "date" and m.kind == "date" and (dash_between or to_between)
+                and prev.month is not None and m.month is not None and prev.nth is None and m.nth is None):
             out[-1] = Mention("range", prev.start, m.end, day=prev.day, month=prev.month, year=prev.year,
                               day2=m.day, month2=m.month, year2=m.year)
             continue

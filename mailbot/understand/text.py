@@ -11,7 +11,8 @@ _ABBREVIATIONS = frozenset([  # a dot after these ends no sentence
     "kl", "klo", "kello", "esim", "ns", "mm", "n", "ca", "t", "p", "puh", "tfn", "nr", "nro", "no", "st", "s", "k",
     "dr", "mr", "mrs", "ms", "vs", "jne", "ym", "em", "ko", "ks", "ark", "vrt",
 ])
-_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|\s+(?=[-*•]\s)")
+_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+")
+_BULLET = re.compile(r"^\s*[-*•]\s")
 _LAST_WORD = re.compile(r"(\w+)[.!?]*$")
 
 
@@ -45,8 +46,15 @@ def sentences(text: str) -> list[str]:
     """Sentences of running text; line breaks inside a paragraph are only wrapping."""
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
-        para = " ".join(line.strip() for line in para.splitlines() if line.strip())
-        out += _split_running(para)
+        chunks: list[list[str]] = [[]]
+        for line in para.splitlines():
+            if not line.strip():
+                continue
+            if _BULLET.match(line) and chunks[-1]:  # a bullet starts a sentence; "9:30 - 11:00" does not
+                chunks.append([])
+            chunks[-1].append(line.strip())
+        for chunk in chunks:
+            out += _split_running(" ".join(chunk))
     return out
 
 

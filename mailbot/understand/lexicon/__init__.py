@@ -27,6 +27,7 @@ _SCHEMA: dict[str, str] = {
     "MONTH_PART": "parts",
     "DAY_PARTS": "dayparts",
     "REL_DAYS": "reldays",
+    "IN_DAYS": "list",
     "REL_DAY_PARTS": "dict",
     "TIME_WORDS": "list",
     "WEEK_WORDS": "dict",

@@ -67,6 +67,8 @@ MONTH_REF = {"any": [r"the\s+month", r"each\s+month", r"every\s+month"], "this":
 NTH_WEEKDAY = [r"(?:on\s+)?(?:the\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:of|in)\s+(?P<mref>{MREF}|{MONTHS})"]
 # before a weekday or its range: every week ("every week Tuesday to Thursday")
 EVERY_WEEK = [r"every\s+week", r"each\s+week", r"weekly", r"every", r"each"]
+# in N days: "in five days" = today + 5
+IN_DAYS = [r"in\s+(?P<n>\w+)\s+days?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+days\s+from\s+now"]
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
 # a phrase before an hour that moves it: "quarter to three" = 14.45, "half past ten" = 10.30
@@ -75,7 +77,7 @@ HOUR_MODIFIERS = {r"half\s+past": (0, 30), r"(?:a\s+)?quarter\s+to": (-1, 45), r
 CLOCK = {
     "range": [r"between\s+{T1}\s+and\s+{T2}", r"from\s+{T1}\s+(?:to|until|till)\s+{T2}", r"{T1}\s*(?:-|–|—)\s*{T2}",
               r"{T1}\s+(?:to|until|till)\s+{T2}"],
-    "after": [r"after\s+{T1}", r"from\s+{T1}\s+(?:on(?:wards)?|forward)", r"any\s+time\s+after\s+{T1}", r"from\s+{T1}",
+    "after": [r"after\s+{T1}", r"later\s+than\s+{T1}", r"from\s+{T1}\s+(?:on(?:wards)?|forward)", r"any\s+time\s+after\s+{T1}", r"from\s+{T1}",
               r"no\s+earlier\s+than\s+{T1}", r"not\s+before\s+{T1}", r"{T1}\s*(?:->|→|onwards)", r"starting\s+(?:at\s+)?{T1}"],
     "before": [r"before\s+{T1}", r"until\s+{T1}", r"no\s+later\s+than\s+{T1}", r"by\s+{T1}", r"not\s+after\s+{T1}",
                r"at\s+the\s+latest\s+(?:by\s+)?{T1}"],
@@ -83,7 +85,7 @@ CLOCK = {
 }
 
 DATE_PATTERNS = [
-    r"(?P<mon>{MONTHS})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y>20\d\d))?",
+    r"(?P<mon>{MONTHS})\.?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y>20\d\d))?",
     r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})\.?(?:,?\s+(?P<y>20\d\d))?",
 ]
 

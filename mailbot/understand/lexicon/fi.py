@@ -70,12 +70,12 @@ REL_DAYS = {
 }
 
 WEEK_WORDS = {
-    "this": [r"tällä\s+viikolla", r"tämän\s+viikon", r"tälle\s+viikolle", r"tätä\s+viikkoa", r"kuluvalla\s+viikolla"],
-    "next": [r"ensi\s+viik\w*", r"ens\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
+    "this": [r"tällä\s+viikolla", r"tällä\s+vk", r"tämä\s+viikko", r"tän\s+viikon", r"tämän\s+viikon", r"tälle\s+viikolle", r"tätä\s+viikkoa", r"kuluvalla\s+viikolla"],
+    "next": [r"ensi\s+viik\w*", r"ensi\s+vk\.?", r"ens\s+vk\.?", r"ens\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
     "after_next": [r"ensi\s+viikon\s+jälkeise\w*\s+viiko\w*", r"sitä\s+seuraava\w*\s+viiko\w*", r"ylihuomis\w*\s+viiko\w*",r"sitä\s+seuraava\w*\s+viik\w*", r"ensi\s+viikon\s+jälkeen"],
     "same": [r"saman\s+viikon", r"samalla\s+viikolla", r"samalle\s+viikolle"],
     "number": [r"(?:viiko\w*|vko|vk|viikk\w*)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
-    "in_n": [r"(?P<n>\w+\s+)?viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
+    "in_n": [r"(?P<n>\w+)\s+(?:viikkoa|vk|viikon)\s+(?:päästä|kuluttua)", r"(?P<n>\w+\s+)?viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
 }
 # a part of the week meant (this week unless another is named): "loppuviikosta" → Thursday–Friday
 _NOT_AFTER_A_WEEK = r"(?<!ensi\s)(?<!ens\s)(?<!tämän\s)(?<!sen\s)(?<!\d\s)(?<!ttavan\s)(?<!raavan\s)"
@@ -89,9 +89,11 @@ MONTH_REF = {"any": [r"kuun", r"kuukauden"], "this": [r"tämän\s+kuun"], "next"
 NTH_WEEKDAY = [r"(?P<mref>{MREF}|{MONTHS})\s+(?P<nth>{NTH})\s+(?P<w1>{WD})"]
 # before a weekday or its range: every week ("viikoittain keskiviikosta perjantaihin")
 EVERY_WEEK = [r"joka\s+viiko\w*", r"viikoittain", r"aina", r"joka"]
+# in N days: "kolmen päivän päästä" = today + 3
+IN_DAYS = [r"(?P<n>\w+)\s+(?:päivän|pv|päivää)\s+(?:päästä|kuluttua)"]
 MONTH_WORDS = {
-    "this": [r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
-    "next": [r"ensi\s+kuu\w*", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
+    "this": [r"tässä\s+kk", r"tämä\s+kuu", r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
+    "next": [r"ensi\s+kuu\w*", r"ensi\s+kk", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
 }
 
 # {T1} {T2}: a clock time (hour, optional minutes)

@@ -30,7 +30,7 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
+    "morning": [r"morgon", r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
                 r"mornar\w*", r"morgnarna"],
     "midday": [r"mitt\s+på\s+dagen", r"vid\s+lunch\w*", r"lunchtid\w*", r"runt\s+lunch\w*", r"kring\s+lunch\w*",
                r"mitt\s+på\s+dagarna", r"lunch"],
@@ -53,8 +53,8 @@ REL_DAY_PARTS = {"0 morning": [r"i\s*morse", r"i\s*förmiddag", r"i\s*dag\s+på\
 REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon"]}
 
 WEEK_WORDS = {
-    "this": [r"denna\s+vecka", r"den\s+här\s+veckan", r"i\s+veckan", r"nu\s+i\s+veckan", r"under\s+veckan"],
-    "next": [r"nästa\s+vecka\w*", r"kommande\s+vecka", r"veckan\s+som\s+kommer"],
+    "this": [r"denna\s+veckan?", r"denna\s+v\.?(?![\w.])", r"den\s+här\s+veckan", r"i\s+veckan", r"nu\s+i\s+veckan", r"under\s+veckan"],
+    "next": [r"nästa\s+vecka\w*", r"nästa\s+v\.?(?![\w.])", r"kommande\s+vecka", r"veckan\s+som\s+kommer"],
     "after_next": [r"veckan\s+efter\s+nästa", r"om\s+två\s+veckor"],
     "same": [r"samma\s+vecka"],
     "number": [r"(?:vecka|veckan|v\.|v|vk|vecko)\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
@@ -71,6 +71,8 @@ MONTH_REF = {"any": [r"månaden", r"varje\s+månad", r"i\s+varje\s+månad"], "th
 NTH_WEEKDAY = [r"(?:den\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:i\s+|varje\s+)?(?P<mref>{MREF}|{MONTHS})"]
 # before a weekday or its range: every week ("varje vecka tisdag–torsdag")
 EVERY_WEEK = [r"varje\s+vecka", r"varje", r"alla", r"veckovis"]
+# in N days: "om fem dagar" = today + 5
+IN_DAYS = [r"om\s+(?P<n>\w+)\s+dag(?:ar)?"]
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
@@ -79,7 +81,7 @@ MONTH_WORDS = {
 # a word before an hour that moves it: "halv tre" = 14.30, "kvart i tre" = 14.45
 HOUR_MODIFIERS = {"halv": (-1, 30), r"kvart\s+i": (-1, 45), r"kvart\s+över": (0, 15), r"kvart\s+efter": (0, 15)}
 CLOCK = {
-    "range": [r"(?:kl|klockan)\.?\s*{T1}\s*(?:-|–|—|och|till)\s*{T2}", r"mellan\s+(?:kl\.?\s*)?{T1}\s+och\s+{T2}",
+    "range": [r"(?:kl|klockan)\.?\s*{T1}\s*(?:-|–|—|och|till)\s*{T2}", r"från\s+(?:kl\.?\s*|klockan\s+)?{T1}\s*(?:till|-|–)\s*(?:kl\.?\s*)?{T2}",r"mellan\s+(?:kl\.?\s*)?{T1}\s+och\s+{T2}",
               r"{T1}\s*(?:-|–)\s*{T2}"],
     "after": [r"efter\s+(?:kl|klockan)?\.?\s*{T1}", r"från\s+(?:kl|klockan)?\.?\s*{T1}", r"tidigast\s+(?:kl|klockan)?\.?\s*{T1}",
               r"{T1}\s*(?:->|→)", r"(?:kl|klockan)\.?\s*{T1}\s*(?:->|→)", r"(?:kl|klockan)\.?\s*{T1}\s+och\s+framåt"],
