@@ -28,10 +28,10 @@ class Choice:
 def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice:
     low = text.lower()
     ns = {o.n for o in options}
-    if compile_alternation(tuple(lex.CHOICE_ANY)).search(low):
+    if compile_alternation(tuple(lex.CHOICE_ANY), lex.folds).search(low):
         return Choice(None, ns, True)
     numbered = {int(m.group(1)) for m in _NUMBERED.finditer(low)}
-    words = {v for k, v in lex.CHOICE_NUMBERS.items() if re.search(fold(rf"(?<![\w]){re.escape(k)}(?![\w])"), low)}
+    words = {v for k, v in lex.CHOICE_NUMBERS.items() if re.search(fold(rf"(?<![\w]){re.escape(k)}(?![\w])", lex.folds), low)}
     words = {max(ns) if v == -1 and ns else v for v in words}
     first_line = next((ln for ln in low.splitlines() if ln.strip()), "")
     bare = _BARE_DIGIT.match(first_line)

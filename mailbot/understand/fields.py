@@ -42,7 +42,7 @@ def _best(scores: dict[str, int], default: str) -> str:
 
 
 def find(lex: Lexicon, fragments: list[str], text: str) -> re.Match[str] | None:
-    return compile_alternation(tuple(fragments)).search(text)
+    return compile_alternation(tuple(fragments), lex.folds).search(text)
 
 
 def service(text: str, lex: Lexicon, *, implied: bool = True) -> str | None:
@@ -70,7 +70,7 @@ def affirmed(text: str, lex: Lexicon) -> str:
     """``text`` with every clause that negates or tells of being away blanked (same length)."""
     from mailbot.understand.text import clause_spans
 
-    negation = compile_alternation(tuple(lex.NEGATION))
+    negation = compile_alternation(tuple(lex.NEGATION), lex.folds)
     out = list(text)
     for line in re.finditer(r"[^\n]+", text):
         for a, b in _sentence_spans(line.group()):
@@ -153,9 +153,9 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
           minimum: bool = False) -> int | None:
     """The first stated number before one of the pattern's nouns ("kuusi tapaamista", "(8 henkeä)")."""
     n_rx = number_pattern(lex)
-    skip_rx = compile_alternation(tuple(skip)) if skip else None
+    skip_rx = compile_alternation(tuple(skip), lex.folds) if skip else None
     for tpl in patterns:
-        rx = re.compile(fold(r"(?<![\w-])" + tpl.replace("{N}", n_rx)), re.IGNORECASE)
+        rx = re.compile(fold(r"(?<![\w-])" + tpl.replace("{N}", n_rx), lex.folds), re.IGNORECASE)
         for m in rx.finditer(text):
             lead = re.split(r"[.!?]\s", text[max(0, m.start() - 40):m.start()])[-1]  # this sentence only
             if skip_rx and skip_rx.search(lead):
@@ -184,7 +184,7 @@ def sessions_from_duration(text: str, lex: Lexicon, rhythm: str | None) -> int |
     if rhythm is None:
         return None
     for pattern, months in DURATION[lex.lang]:
-        m = re.search(fold(pattern), text)
+        m = re.search(fold(pattern, lex.folds), text)
         if not m:
             continue
         n = _number(m.group("n"), lex) if "n" in m.groupdict() and m.group("n") else 1
@@ -207,10 +207,10 @@ _NAME = r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-Z
 
 def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
     """A person asked for by name ("ohjaajana Mikko Laine", "Aino Virtasen kanssa"), in the basic form."""
-    before = compile_alternation(tuple(lex.SUPERVISOR_BEFORE))
-    after = compile_alternation(tuple(lex.SUPERVISOR_AFTER))
+    before = compile_alternation(tuple(lex.SUPERVISOR_BEFORE), lex.folds)
+    after = compile_alternation(tuple(lex.SUPERVISOR_AFTER), lex.folds)
     flat = re.sub(r"\s+", " ", text)
-    unwanted = compile_alternation(tuple(lex.REVIEW["complaint"] + lex.PAST))
+    unwanted = compile_alternation(tuple(lex.REVIEW["complaint"] + lex.PAST), lex.folds)
     found: list[tuple[bool, str]] = []
     for m in re.finditer(_NAME, flat):
         name = m.group("name")

@@ -8,7 +8,7 @@ from mailbot.understand.lexicon import Lexicon, compile_alternation
 
 
 def hits(lex: Lexicon, fragments: list[str], text: str) -> int:
-    return len(compile_alternation(tuple(fragments)).findall(text))
+    return len(compile_alternation(tuple(fragments), lex.folds).findall(text))
 
 
 def looks_out_of_office(text: str, lex: Lexicon) -> bool:

@@ -65,7 +65,7 @@ def _explained(lex: Lexicon) -> re.Pattern[str]:
     counted += [f for frags in lex.CADENCE.values() for f in frags]
     counted += [p for p, _months in DURATION[lex.lang]]
     body = "|".join(f"(?:{p})" for p in (*_EXPLAINED_GENERIC, *counted))
-    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})")), re.MULTILINE)
+    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})"), lex.folds), re.MULTILINE)
 
 
 def _unnamed(pattern: str) -> str:
@@ -84,7 +84,7 @@ def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words += [f for frags in lex.REL_DAYS.values() for f in frags]
     words += list(lex.TIME_WORDS)
     body = "|".join(f"(?:{p})" for p in (*_DIGIT_SHAPES, *words))
-    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})(?![\w-])")))  # "aamu- ja iltavuoro": compounds
+    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})(?![\w-])"), lex.folds))  # "aamu- ja iltavuoro": compounds
 
 
 def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[str]:

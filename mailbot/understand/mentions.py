@@ -104,8 +104,8 @@ def _alt(fragments: list[str]) -> str:
     return "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
 
 
-def _word_map(table: dict[int, list[str]] | dict[str, list[str]]) -> list[tuple[re.Pattern[str], object]]:
-    return [(re.compile(fold(rf"(?:{_alt(v)})$")), k) for k, v in table.items()]
+def _word_map(table: dict[int, list[str]] | dict[str, list[str]], folds: bool = True) -> list[tuple[re.Pattern[str], object]]:
+    return [(re.compile(fold(rf"(?:{_alt(v)})$", folds)), k) for k, v in table.items()]
 
 
 def _lookup(word: str, mapping: list[tuple[re.Pattern[str], object]]) -> object | None:
@@ -248,19 +248,20 @@ def grammar(lex: Lexicon) -> Grammar:
     for key, frags in lex.DAY_PARTS.items():
         rules.append((f"daypart_{key}", _alt(frags)))
     rules += [("flag_asap", _alt(lex.ASAP)), ("flag_any", _alt(lex.ANY_TIME)), ("flag_holiday", _alt(lex.HOLIDAYS))]
-    compiled = tuple((name, re.compile(fold(_b(rx)))) for name, rx in rules)
+    f = lex.folds
+    compiled = tuple((name, re.compile(fold(_b(rx), f))) for name, rx in rules)
     return Grammar(
         lex=lex,
         rules=compiled,
-        weekday_map=_word_map({k: v for k, v in lex.WEEKDAYS.items()}) + _word_map(dict(lex.WEEKDAY_ABBR.items())),
-        month_map=_word_map(dict(lex.MONTHS.items())),
-        part_map=_word_map(dict(lex.MONTH_PART.items())),
-        habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$")),
-        modifier_map=[(re.compile(fold(rf"(?:{k})$")), v) for k, v in lex.HOUR_MODIFIERS.items()],
-        nth_map=_word_map(dict(lex.NTH.items())),
-        mref_map=_word_map(dict(lex.MONTH_REF.items())),
-        every=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$")),
-        abbr=re.compile(fold(_b(wd_abbr))),
+        weekday_map=_word_map({k: v for k, v in lex.WEEKDAYS.items()}, f) + _word_map(dict(lex.WEEKDAY_ABBR.items()), f),
+        month_map=_word_map(dict(lex.MONTHS.items()), f),
+        part_map=_word_map(dict(lex.MONTH_PART.items()), f),
+        habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$", f)),
+        modifier_map=[(re.compile(fold(rf"(?:{k})$", f)), v) for k, v in lex.HOUR_MODIFIERS.items()],
+        nth_map=_word_map(dict(lex.NTH.items()), f),
+        mref_map=_word_map(dict(lex.MONTH_REF.items()), f),
+        every=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$", f)),
+        abbr=re.compile(fold(_b(wd_abbr), f)),
         numbers={**{plain(k): v for k, v in lex.NUMBERS.items()}, **lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
     )
 

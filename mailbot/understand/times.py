@@ -20,7 +20,7 @@ class TimeReading:
 
 
 def _has(lex: Lexicon, name: str, text: str) -> bool:
-    return bool(compile_alternation(tuple(getattr(lex, name))).search(text))
+    return bool(compile_alternation(tuple(getattr(lex, name)), lex.folds).search(text))
 
 
 def _is_last(m: Mention, clause: str, lex: Lexicon) -> bool:
@@ -32,11 +32,11 @@ def _is_last(m: Mention, clause: str, lex: Lexicon) -> bool:
 def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     """'torstain 10.12. työnohjausajan', 'ke 2.12. aikani': the booked appointment, not a wish."""
     before = clause[max(0, m.start - 40):m.start]
-    if compile_alternation(tuple(lex.BOOKED_BEFORE)).search(before + "\x00"):
+    if compile_alternation(tuple(lex.BOOKED_BEFORE), lex.folds).search(before + "\x00"):
         return True  # "my appointment on Thursday", "min tid på torsdag"
     after = clause[m.end:m.end + 30]
     words = re.findall(r"[\wåäö]+", after)[:3]
-    rx = compile_alternation(tuple(lex.BOOKED_REF))
+    rx = compile_alternation(tuple(lex.BOOKED_REF), lex.folds)
     return any(rx.fullmatch(w) for w in words)
 
 
@@ -73,7 +73,7 @@ def _remember_week(m: Mention, ctx: Context) -> None:
 
 def _by_negation(mentions: list[Mention], clause: str, offset: int, lex: Lexicon) -> list[list[Mention]]:
     """'inte på fredagar och inte efter kl. 15' is two exclusions, not Friday evenings."""
-    rx = compile_alternation(tuple(lex.NEGATION))
+    rx = compile_alternation(tuple(lex.NEGATION), lex.folds)
     cuts = [offset + m.start() for m in rx.finditer(clause)][1:]
     parts: list[list[Mention]] = [[] for _ in range(len(cuts) + 1)]
     for m in mentions:

@@ -82,21 +82,30 @@ class Lexicon:
     def __getattr__(self, name: str) -> object:
         return getattr(self.module, name)
 
+    @property
+    def folds(self) -> bool:
+        """Whether text without diacritics still matches (phone mail drops ä, ö and å). Where the plain
+        letters make another common word ("svar" is not "svår", "andra" not "ändra") the lexicon writes
+        the letter as an escape (``\u00e5``), which folding leaves alone."""
+        return True
+
     def rx(self, fragments: list[str] | tuple[str, ...]) -> re.Pattern[str]:
         """One compiled alternation of fragments, on word boundaries."""
-        return compile_alternation(tuple(fragments))
+        return compile_alternation(tuple(fragments), self.folds)
 
 
 _FOLD_OUT = {"ä": "[äa]", "ö": "[öo]", "å": "[åa]"}
 _FOLD_IN = {"ä": "äa", "ö": "öo", "å": "åa"}
 
 
-def fold(pattern: str) -> str:
+def fold(pattern: str, on: bool = True) -> str:
     """A pattern that also matches text typed without diacritics: 'päivä' matches 'paiva' too.
 
     Phone mails and foreign keyboards drop ä, ö and å; every lexicon word should still count.
     Inside a character class the plain letter is added to the class (``[åäö]`` → ``[åaäaöo]``).
     """
+    if not on:
+        return pattern
     out: list[str] = []
     in_class = escaped = False
     for ch in pattern:
@@ -126,9 +135,9 @@ def plain(word: str) -> str:
 
 
 @cache
-def compile_alternation(fragments: tuple[str, ...]) -> re.Pattern[str]:
+def compile_alternation(fragments: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
     body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
-    return re.compile(fold(rf"(?<![\w-])(?:{body})(?![\w])"))
+    return re.compile(fold(rf"(?<![\w-])(?:{body})(?![\w])", folded))
 
 
 class LexiconError(ValueError):

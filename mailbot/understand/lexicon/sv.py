@@ -11,7 +11,7 @@ WEEKDAYS = {
     0: [r"måndag\w*"], 1: [r"tisdag\w*"], 2: [r"onsdag\w*"], 3: [r"torsdag\w*"], 4: [r"fredag\w*"],
     5: [r"lördag\w*"], 6: [r"söndag\w*"],
 }
-WEEKDAY_ABBR = {0: ["mån", "må"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tors", "to"], 4: ["fre", "fr"],
+WEEKDAY_ABBR = {0: [r"m\u00e5n", r"m\u00e5"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tors", "to"], 4: ["fre", "fr"],
                 5: ["lör", "lö"], 6: ["sön", "sö"]}
 # every working day, Monday to Friday
 WORKDAYS = [r"(?:på\s+|alla\s+)?vardagar(?:na)?", r"vardag\w*", r"veckodagar(?:na)?", r"(?:alla\s+)?arbetsdagar(?:na)?"]
@@ -99,7 +99,7 @@ DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)
 NEGATION = [
     r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
-    r"omöjlig\w*", r"svår\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
+    r"omöjlig\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
 ]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
 GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
@@ -115,7 +115,7 @@ ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
 HOLIDAYS = [r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
-            r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+vår",
+            r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*"]
 
 NUMBERS = {
@@ -141,7 +141,7 @@ INTENT = {
                 r"går\s+(?:tyvärr\s+)?inte", r"kan\s+(?:tyvärr\s+)?inte\s+(?:någon|några)", r"ingen\s+av\s+tiderna"],
     "cancel": [r"avboka\w*", r"avbeställ\w*", r"ställa\s+in", r"ställer\s+in", r"måste\s+avstå", r"stryka",
                r"annullera\w*", r"avbokning\w*"],
-    "reschedule": [r"flytta\w*", r"boka\s+om", r"ombokning\w*", r"ändra\s+(?:\w+\s+)?tid\w*", r"byta\s+(?:\w+\s+)?tid\w*",
+    "reschedule": [r"flytta\w*", r"boka\s+om", r"ombokning\w*", r"\u00e4ndra\s+(?:\w+\s+)?tid\w*", r"byta\s+(?:\w+\s+)?tid\w*",
                    r"flytta\s+(?:min|vår)\s+tid"],
     "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
                 r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
