@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from mailbot.understand.lexicon import Lexicon, compile_alternation, fold
-from mailbot.understand.mentions import find_mentions
+from mailbot.understand.fields import affirmed
+from mailbot.understand.mentions import HOUR_WORDS, find_mentions
 from mailbot.understand.result import Option
 
 _NUMBERED = re.compile(
@@ -45,16 +46,20 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     candidates = set(ns)
     cue = False
     clock = {int(h) * 60 + int(m) for h, m in _CLOCK.findall(low) if int(h) < 24 and int(m) < 60}
+    clock |= _hours_in_words(low, lex)
     if clock:
         by_clock = {o.n for o in options if _minutes(o, tz) in clock}
         if by_clock:
             cue = True
             candidates &= by_clock
-    for m in find_mentions(low, lex):
+    # "den 11:e är jag på kurs": a day said not to work picks nothing
+    for m in find_mentions(affirmed(text, lex).lower(), lex):
         fits: set[int] | None = None
         if m.kind == "date" and m.day and m.month:
             fits = {o.n for o in options
                     if (o.start.astimezone(tz).day, o.start.astimezone(tz).month) == (m.day, m.month)}
+        elif m.kind == "date" and m.day and m.month is None and m.nth is None:  # "den 9:e passar"
+            fits = {o.n for o in options if o.start.astimezone(tz).day == m.day}
         elif m.kind == "weekday":
             fits = {o.n for o in options if o.start.astimezone(tz).weekday() in m.weekdays}
         elif m.kind == "relday" and m.offset is not None:
@@ -70,6 +75,21 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     if not cue:
         return Choice(None, set(), False)
     return Choice(candidates.pop() if len(candidates) == 1 else None, candidates, True)
+
+
+def _hours_in_words(low: str, lex: Lexicon) -> set[int]:
+    """Start times named in words ("se yhdentoista aika" → 11:00), read within the working day."""
+    out = set()
+    for tpl in lex.CHOICE_HOUR:
+        rx = re.compile(fold(tpl.replace("{HW}", _HOUR_WORD_RX), lex.folds))
+        for m in rx.finditer(low):
+            hour = HOUR_WORDS.get(m.group("hw"))
+            if hour:
+                out.add((hour + 12 if hour < 7 else hour) * 60)
+    return out
+
+
+_HOUR_WORD_RX = "|".join(sorted((re.escape(w) for w in HOUR_WORDS), key=len, reverse=True))
 
 
 def _minutes(o: Option, tz: ZoneInfo) -> int:

@@ -43,14 +43,20 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
 _OR = re.compile(r"(?<![\w])(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)(?![\w])")
 
 
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
+
+
 def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame]:
     """Split one clause into frames: 'ma aamulla tai ke iltapäivällä' is two frames, and so is
     'ke klo 8–10 tai 14.30 torstaina' (a time may stand before its day)."""
     frames: list[Frame] = []
     cur = Frame()
+    lead_time = False  # the frame began with its hours: "Mornings before 10, on Mondays or Fridays"
     for i, m in enumerate(mentions):
         f = mention_frame(m, ctx)
         closed = cur.has_days and (cur.times or cur.any_time)  # "huomenna koska vaan", "ma klo 10"
+        if i and lead_time and f.has_days and not f.times and _LIST_GAP.fullmatch(text[mentions[i - 1].end:m.start]):
+            closed = False  # the days of a list share the hours said before them
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         time_first = (m.kind == "time" and nxt is not None and nxt.is_day
                       and re.fullmatch(r"[\s,]*(?:on|at|på|den)?\s*", text[m.end:nxt.start]) is not None)
@@ -58,6 +64,8 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
             frames.append(cur)
             gap = text[mentions[i - 1].end:m.start] if i else ""
             cur = Frame(alternative=bool(_OR.search(gap)))
+        if not cur.has_days and not cur.times:
+            lead_time = m.kind == "time"
         cur.merge(f)
     frames.append(cur)
     return [f for f in frames if f.has_days or f.times or f.any_time]

@@ -57,6 +57,7 @@ _SCHEMA: dict[str, str] = {
     "ORDINALS": "numbers",
     "CHOICE_NUMBERS": "numbers",
     "CHOICE_ANY": "list",
+    "CHOICE_HOUR": "list",
     "INTENT": "dict",
     "SERVICE": "dict",
     "MODE": "dict",

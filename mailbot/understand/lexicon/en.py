@@ -131,6 +131,8 @@ CHOICE_NUMBERS = {
     **{f"the {word} {noun}": n for word, n in (("first", 1), ("second", 2), ("third", 3), ("last", -1))
        for noun in ("time", "date", "suggestion", "proposal")},
 }
+# a proposed time named by its hour in words: "the one at eleven", "the eleven o'clock"
+CHOICE_HOUR = [r"(?:the\s+)?(?:one|slot|time|option)\s+at\s+(?P<hw>{HW})", r"(?:the\s+)?(?P<hw>{HW})\s+o'clock"]
 CHOICE_ANY = [r"either\s+(?:one|of\s+them|is\s+fine|works)", r"any\s+of\s+(?:them|those|these)", r"both\s+work",
               r"all\s+(?:of\s+them\s+)?work", r"whichever"]
 

@@ -169,6 +169,8 @@ CHOICE_NUMBERS = {
                                             ("viimeinen", -1), ("eka", 1), ("toka", 2))
        for noun in ("aika", "ajankohta", "ehdotus", "vaihtoehto", "ehdottamanne aika")},
 }
+# a proposed time named by its hour in words: "se yhdentoista aika", "kolmen vaihtoehto"
+CHOICE_HOUR = [r"(?P<hw>{HW})\s+(?:aika|ajan|aikaan|aikana|vaihtoehto|vaihtoehdon)", r"(?:se|tuo)\s+(?P<hw>{HW})(?!\s+\w*kerta)"]
 CHOICE_ANY = [r"kumpi\s+tahansa", r"mikä\s+tahansa(?:\s+niistä|\s+noista|\s+näistä)?", r"kaikki\s+käyvät",
               r"molemmat\s+käyvät", r"kummatkin", r"kumpikin", r"mitkä\s+tahansa"]
 

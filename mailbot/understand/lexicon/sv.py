@@ -131,6 +131,8 @@ CHOICE_NUMBERS = {
     **{f"{word} {noun}": n for word, n in (("första", 1), ("andra", 2), ("tredje", 3), ("sista", -1))
        for noun in ("alternativet", "tiden", "förslaget", "tidpunkten")}, "den sista": -1, "det första": 1, "det andra": 2, "det tredje": 3,
 }
+# a proposed time named by its hour in words: "tiden klockan elva", "den klockan tre"
+CHOICE_HOUR = [r"(?:tiden|den|alternativet)\s+(?:klockan|kl\.?)\s*(?P<hw>{HW})", r"(?P<hw>{HW})-tiden"]
 CHOICE_ANY = [r"vilken\s+som\s+helst", r"vilket\s+som\s+helst", r"båda\s+passar", r"alla\s+passar",
               r"vilken\s+av\s+dem\s+som\s+helst"]
 
