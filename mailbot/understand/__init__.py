@@ -78,6 +78,7 @@ def understand(
     ctx = Context(now=now, horizon_days=horizon_days, tz=tz)
     if options:  # "that week" in a reply to a proposal: the week of the options
         ctx.last_week_monday = monday(min(o.start for o in options).astimezone(tz).date())
+    reading = None
     if result.intent in ("request", "decline", "reschedule"):
         reading = read_times(text, lex, ctx, skip_references=result.intent != "request")
         result.windows = reading.windows
@@ -85,7 +86,7 @@ def understand(
             result.review(problem)
     if result.intent == "confirm":
         _choose(result, text, options or [], lex, tz)
-    _fill_fields(result, msg, text, lex)
+    _fill_fields(result, msg, text, lex, monthly_days=bool(reading and reading.monthly))
     if result.intent == "question":
         result.review("question for staff")
     for reason in review_reasons(text, lex, lang):
@@ -130,7 +131,7 @@ def _choose(result: ParseResult, text: str, options: list[Option], lex: Lexicon,
         result.review("choice matches no option")
 
 
-def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexicon) -> None:
+def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexicon, monthly_days: bool = False) -> None:
     low = text.lower()
     # a kind of supervision named where the writer asks for something wins over one mentioned in passing
     asked = " ".join(s for s in sentences(low) if hits(lex, lex.INTENT["request"], s))
@@ -147,10 +148,12 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         # "yksi työntekijämme loukkaantui" is no group size
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True)
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
-    result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST)
+    result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120)
     result.cadence = fields.cadence(low, lex)
     if result.sessions is None:  # "kerran kuussa puolen vuoden ajan" → 6
         result.sessions = fields.sessions_from_duration(low, lex, result.cadence)
+    if result.cadence is None and monthly_days:  # "aina kuun ensimmäinen tiistai": once a month
+        result.cadence = "monthly"
     sender_names = {p.lower() for p in (msg.sender.name.split() if msg.sender else [])}
     result.supervisor = fields.supervisor(text, lex, sender_names)
     if result.intent in ("cancel", "reschedule", "confirm"):

@@ -92,12 +92,18 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_RATHER_THAN = re.compile(r"(?<![\w])(?:kuin|ku|än|than|instead\s+of|istället\s+för|sijaan)(?![\w])")
+
+
 def mode(text: str, lex: Lexicon) -> str | None:
     if find(lex, lex.MODE_EITHER, text):
         return None
     remote = find(lex, lex.MODE["remote"], text)
     onsite = find(lex, lex.MODE["onsite"], text)
     if remote and onsite:
+        first, second = sorted((remote, onsite), key=lambda m: m.start())
+        if _RATHER_THAN.search(text[first.end():second.start()]) and second.start() - first.end() < 30:
+            return "remote" if first is remote else "onsite"  # the one preferred to the other
         return None
     return "remote" if remote else "onsite" if onsite else None
 
@@ -150,14 +156,14 @@ def _plain_numbers(lex: Lexicon) -> dict[str, int]:
 
 
 def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | None = None,
-          minimum: bool = False) -> int | None:
+          minimum: bool = False, lead_chars: int = 40) -> int | None:
     """The first stated number before one of the pattern's nouns ("kuusi tapaamista", "(8 henkeä)")."""
     n_rx = number_pattern(lex)
     skip_rx = compile_alternation(tuple(skip), lex.folds) if skip else None
     for tpl in patterns:
         rx = re.compile(fold(r"(?<![\w-])" + tpl.replace("{N}", n_rx), lex.folds), re.IGNORECASE)
         for m in rx.finditer(text):
-            lead = re.split(r"[.!?]\s", text[max(0, m.start() - 40):m.start()])[-1]  # this sentence only
+            lead = re.split(r"[.!?]\s", text[max(0, m.start() - lead_chars):m.start()])[-1]  # this sentence only
             if skip_rx and skip_rx.search(lead):
                 continue
             n = _number(m.group("n").lower(), lex)

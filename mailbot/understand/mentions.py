@@ -133,7 +133,7 @@ class Grammar:
 
 def _b(pattern: str) -> str:
     """Word boundaries that treat Finnish/Swedish letters as letters."""
-    return rf"(?<![\w])(?:{pattern})(?![\w])"
+    return rf"(?<![\w])(?:{pattern})(?![\w]|-[a-zåäö])"  # "morgon- och kvällsskiftet" names no time
 
 
 @cache

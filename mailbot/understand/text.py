@@ -30,7 +30,7 @@ def _split_running(text: str) -> list[str]:
 
 
 _CLAUSE_SPLIT = re.compile(
-    r",\s*|;\s*|\s[–-]\s|\s+(?=(?:mutta|men|but|however|muuten|otherwise|annars)\b)|\s+(?=(?:koska(?!\s+(?:vaan|vain|tahansa))|sillä|eftersom|because)\b)"
+    r",\s*|;\s*|\s[–-]\s|\s+(?=(?:mutta|men|but|however|muuten|otherwise|annars|vaikka|esimerkiksi)\b)|\s+(?=(?:koska(?!\s+(?:vaan|vain|tahansa))|sillä|eftersom|because)\b)"
     r"|\s+(?=(?:paitsi|except|utom|förutom|lukuun\s+ottamatta|but\s+not)\b)"
 )
 

@@ -17,6 +17,7 @@ class TimeReading:
     windows: list[Interval]
     problems: list[str]
     mentions: int  # how many time expressions counted
+    monthly: bool = False  # a wish that recurs once a month ("joka kuun ensimmäinen tiistai")
 
 
 def _has(lex: Lexicon, name: str, text: str) -> bool:
@@ -111,6 +112,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
     includes: list[Frame] = []
     excludes: list[Frame] = []
     count = 0
+    monthly = False
     for sentence in sentences(text):
         whole = sentence.lower()
         if _has(lex, "GREETINGS", whole) and len(whole) < 80:
@@ -161,6 +163,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             if not kept:
                 continue
             count += len(kept)
+            monthly = monthly or any(m.nth is not None and m.habitual for m in kept)
             if _has(lex, "NEGATION", unread):
                 for part in _by_negation(kept, unread, start, lex):
                     excludes += [f for f in _groups(part, ctx) if not f.any_time]
@@ -173,8 +176,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
     _drop_excluded_weekdays(includes, excludes)
     # "as soon as possible" or "any time" alone is no constraint
     if includes and all(f.any_time and not f.has_days and not f.times for f in includes) and not excludes:
-        return TimeReading([], ctx.problems, count)
+        return TimeReading([], ctx.problems, count, monthly)
     includes = [f for f in includes if f.has_days or f.times]
     if not includes and not excludes:
-        return TimeReading([], ctx.problems, count)
-    return TimeReading(build_windows(includes, excludes, ctx), ctx.problems, count)
+        return TimeReading([], ctx.problems, count, monthly)
+    return TimeReading(build_windows(includes, excludes, ctx), ctx.problems, count, monthly)

@@ -71,6 +71,8 @@ _SCHEMA: dict[str, str] = {
     "REVIEW": "dict",
     "OUT_OF_OFFICE": "list",
     "CALLBACK": "list",
+    "PHISHING": "list",
+    "INVOICE": "list",
     "LANGUAGE_NAMES": "dict",
 }
 

@@ -203,7 +203,7 @@ SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"s
 SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
 REVIEW = {
-    "complaint": [r"(?:has\s+)?not\s+been\s+(?:good|great|helpful)", r"bad\s+experience", r"(?:was|came|arrived)\s+late", r"doesn't\s+listen", r"does\s+not\s+listen", r"change\s+(?:my\s+|our\s+)?supervisor", r"(?:a\s+)?different\s+supervisor", r"another\s+supervisor", r"new\s+supervisor", r"unprofessional", r"rude", r"didn't\s+work\s+out", r"not\s+satisfied", r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
+    "complaint": [r"hasn't\s+been\s+(?:good|helpful)", r"isn't\s+working", r"not\s+working\s+(?:out|for\s+me)", r"(?:has\s+)?not\s+been\s+(?:good|great|helpful)", r"bad\s+experience", r"(?:was|came|arrived)\s+late", r"doesn't\s+listen", r"does\s+not\s+listen", r"change\s+(?:my\s+|our\s+)?supervisor", r"(?:a\s+)?different\s+supervisor", r"another\s+supervisor", r"new\s+supervisor", r"unprofessional", r"rude", r"didn't\s+work\s+out", r"not\s+satisfied", r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
                   r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
     "contact": [r"give\s+me\s+a\s+(?:call|ring)", r"ring\s+me", r"phone\s+call\s+(?:back|with\s+me)", r"call\s+me\s+back", r"could\s+you\s+(?:please\s+)?call", r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor\w*", r"physician\w*", r"psychiatr\w*",
@@ -215,6 +215,12 @@ REVIEW = {
 # a wish to be phoned: the message is a question for a person, not a booking
 CALLBACK = [r"(?:please\s+)?(?:call|phone|ring)\s+me(?:\s+back)?(?![\s,]+(?:if|should|in\s+case))", r"give\s+me\s+a\s+(?:call|ring)(?![\s,]+if)",
             r"(?:could|can|would)\s+(?:you|someone)\s+(?:please\s+)?(?:call|phone|ring)", r"prefer\s+a\s+(?:phone\s+)?call"]
+# mail that asks for credentials or is a bill of another business: "other", whatever dates it carries
+PHISHING = [r"verify\s+your\s+(?:account|identity|mailbox|email)", r"password\w*", r"log\s*in\s+(?:here|now|below)",
+            r"click\s+(?:here|the\s+link|below)", r"your\s+(?:account|mailbox)\s+(?:will\s+be|has\s+been)\s+(?:suspended|closed|deleted|locked)",
+            r"mailbox\s+(?:is\s+)?full", r"storage\s+(?:quota|limit)", r"unusual\s+sign-?in"]
+INVOICE = [r"iban", r"bic", r"swift", r"reference\s+number", r"due\s+date", r"payment\s+terms", r"invoice\s+number",
+           r"amount\s+due", r"total\s+due", r"late\s+payment\s+interest"]
 OUT_OF_OFFICE = [r"this\s+is\s+an\s+automat\w*\s+(?:reply|response|message)", r"i\s+will\s+(?:reply|respond)\s+(?:to\s+your\s+\w+\s+)?(?:when|after|on)", r"out\s+of\s+(?:the\s+)?office", r"i\s+am\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"i'm\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"with\s+(?:no|limited)\s+access\s+to\s+(?:e-?mail|my\s+e-?mail)", r"automatic\s+reply",

@@ -237,7 +237,7 @@ CADENCE = {
                 r"kuukauden\s+välein", r"kerran\s+kuukauteen", r"joka\s+kuu"],
 }
 # {N}: a number (digits or a number word)
-SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
+SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerra(?:sta|lla|lle|ksi|t)|\w*kerro(?:ista|ille|iksi)|\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
             r"(?:tapaamisia|kertoja|käyntejä|istuntoja)\s+(?:olisi\s+)?(?:yhteensä\s+)?{N}"]
 PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henkilö\w*|hlö\w*|hengen|työntekijä\w*|hoitaja\w*|sairaanhoitaja\w*|"
                 r"osallistuja\w*|jäsen\w*|kuski\w*|opettaja\w*|ohjaaja\w*|ihmis\w*|hengen)",
@@ -264,6 +264,12 @@ REVIEW = {
 # a wish to be phoned: the message is a question for a person, not a booking (no "jos", "if" after it)
 CALLBACK = [r"pyytäisin\s+soittoa", r"soittopyyn\w*", r"(?:voisitteko|voisiko\s+joku|voitteko)\s+soittaa", r"soittaisitteko",
             r"soittakaa\s+(?:minulle|mulle|meille)(?![\s,]+jos)", r"soitelkaa", r"toivon\s+soittoa", r"soitto\s+(?:minulle|mulle)"]
+# mail that asks for credentials or is a bill of another business: "other", whatever dates it carries
+PHISHING = [r"vahvista\w*\s+(?:tilisi|tunnuksesi|sähköpostisi|henkilöllisyyte\w*)", r"sähköpostitil\w*", r"tallennustila\w*",
+            r"salasana\w*", r"käyttäjätunnu\w*", r"kirjaudu\w*", r"klikkaa\w*", r"poistetaan\s+(?:käytöstä|pysyvästi)",
+            r"tilisi\s+(?:suljetaan|poistetaan|lukitaan)", r"alla\s+olevasta\s+linkistä"]
+INVOICE = [r"iban", r"bic", r"viitenumero\w*", r"eräpäivä\w*", r"maksuehto\w*", r"y-tunnus", r"viivästyskorko\w*",
+           r"laskun\s+numero", r"maksettava\s+yhteensä", r"veroton\s+yhteensä"]
 OUT_OF_OFFICE = [r"olen\s+\w*lomalla", r"en(?:kä)?\s+(?:pääse\s+)?lu\w*\s+sähköpost\w*",
                  r"olen\s+(?:koulutuksessa|matkoilla|poissa|työmatkalla)", r"tämä\s+on\s+automaattinen\s+vastaus",
                  r"vastaan\s+(?:viestiisi|sinulle)\s+(?:viimeistään|kun|heti)", r"palattuani", r"palaan\s+\w+\s+\d", r"olen\s+poissa", r"olen\s+lomalla",

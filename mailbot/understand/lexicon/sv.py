@@ -104,7 +104,7 @@ NEGATION = [
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
 GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
-PAST = [r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
+PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
         r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
         r"hölls", r"ställdes\s+in"]
 LAST = [r"förra", r"sedan", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
@@ -193,7 +193,7 @@ SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", 
 SUPERVISOR_AFTER = [r"som\s+handledare", r"som\s+min\s+handledare"]
 
 REVIEW = {
-    "complaint": [r"inte\s+(?:varit\s+)?(?:bra|nöjd)", r"dålig\w*\s+erfarenhet\w*", r"kom\s+för\s+sent", r"försen\w*", r"lyssnar\s+inte", r"byta\s+(?:\w+\s+)?handledare", r"(?:en\s+)?annan\s+handledare", r"ny\s+handledare", r"oprofessionell\w*", r"otrevlig\w*", r"fungerade\s+inte", r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
+    "complaint": [r"inte\s+lyssnar", r"kommit\s+(?:\w+\s+){0,3}för\s+sent", r"fungerar\s+(?:det\s+)?inte", r"inte\s+fått\s+ut\s+något", r"inte\s+(?:varit\s+)?(?:bra|nöjd)", r"dålig\w*\s+erfarenhet\w*", r"kom\s+för\s+sent", r"försen\w*", r"lyssnar\s+inte", r"byta\s+(?:\w+\s+)?handledare", r"(?:en\s+)?annan\s+handledare", r"ny\s+handledare", r"oprofessionell\w*", r"otrevlig\w*", r"fungerade\s+inte", r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
                   r"felaktig\s+faktura"],
     "contact": [r"ringa\s+mig", r"ring\s+upp\s+mig", r"ringer\s+(?:ni\s+)?(?:mig|upp)", r"kan\s+ni\s+ringa", r"samtal\s+(?:med\s+)?mig", r"hör\s+av\s+dig", r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
@@ -205,6 +205,11 @@ REVIEW = {
 # a wish to be phoned: the message is a question for a person, not a booking
 CALLBACK = [r"(?:kan|skulle)\s+ni\s+ringa(?:\s+upp)?\s+mig", r"ring(?:a)?\s+(?:upp\s+)?mig(?![\s,]+om)", r"ringer\s+(?:ni\s+)?(?:mig|upp)",
             r"vänligen\s+ring", r"önskar\s+(?:att\s+bli\s+)?uppringd", r"hör\s+av\s+er\s+per\s+telefon"]
+# mail that asks for credentials or is a bill of another business: "other", whatever dates it carries
+PHISHING = [r"verifiera\w*", r"bekräfta\s+ditt\s+konto", r"lösenord\w*", r"logga\s+in", r"klicka\s+(?:här|på\s+länken)",
+            r"ditt\s+konto\s+(?:stängs|raderas|spärras)", r"lagringsutrymme\w*", r"e-postkonto\w*"]
+INVOICE = [r"iban", r"bic", r"referensnummer\w*", r"förfallodag\w*", r"betalningsvillkor\w*", r"fakturanummer\w*",
+           r"att\s+betala", r"dröjsmålsränta\w*", r"moms\s+\d"]
 OUT_OF_OFFICE = [r"detta\s+är\s+ett\s+automatiskt\s+svar", r"jag\s+svarar\s+(?:när|efter|så\s+snart)", r"jag\s+är\s+(?:på\s+)?(?:semester|tjänstledig|föräldraledig|sjukledig|ledig)",
                  r"jag\s+är\s+på\s+tjänsteresa", r"tillbaka\s+på\s+kontoret", r"begränsad\s+tillgång\s+till\s+e-?post",
                  r"frånvarande", r"åter\s+(?:på\s+kontoret|i\s+tjänst)", r"automatiskt\s+svar", r"inte\s+på\s+kontoret"]
