@@ -89,6 +89,8 @@ def understand(
     _fill_fields(result, msg, text, lex, monthly_days=bool(reading and reading.monthly))
     if result.intent == "question":
         result.review("question for staff")
+    if result.intent == "request" and not hits(lex, lex.INTENT["request"], low) and not hits(lex, lex.INTENT["domain"], low):
+        result.review("intent rests on weak evidence: no booking asked for")
     for reason in review_reasons(text, lex, lang):
         result.review(reason)
     return result
@@ -144,6 +146,8 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     result.mode = fields.mode(affirmed.lower(), lex)
     if result.mode != "remote":
         result.location = fields.location(affirmed, lex.lang)
+    if result.mode == "onsite" and result.location is None:  # "at our premises in Leppävaara, Espoo"
+        result.location = fields.only_town(affirmed)
     if result.service != "individual":
         # "yksi työntekijämme loukkaantui" is no group size
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True)

@@ -133,6 +133,19 @@ def location(text: str, lang: str) -> str | None:
     return None
 
 
+def only_town(text: str) -> str | None:
+    """The one town a text names, in any form, when it names exactly one (written with a capital)."""
+    from mailbot.understand.places_data import FORMS
+
+    towns = set()
+    for m in re.finditer(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ]?[a-zåäö]+)?", text):
+        word = m.group().lower()
+        town = FORMS.get(word) or _plain_places().get(word)
+        if town:
+            towns.add(town)
+    return towns.pop() if len(towns) == 1 else None
+
+
 @cache
 def _plain_places() -> dict[str, str]:
     """Town forms typed without diacritics ("hameenlinnassa"); the real spelling wins a clash."""

@@ -83,8 +83,10 @@ def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words += [rf"{stem}\w{{0,4}}" for stems in lex.DAY_PART_STEMS.values() for stem in stems]
     words += [f for frags in lex.REL_DAYS.values() for f in frags]
     words += list(lex.TIME_WORDS)
-    body = "|".join(f"(?:{p})" for p in (*_DIGIT_SHAPES, *words))
-    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})(?![\w-])"), lex.folds))  # "aamu- ja iltavuoro": compounds
+    digits = "|".join(f"(?:{p})" for p in _DIGIT_SHAPES)
+    body = "|".join(f"(?:{p})" for p in words)
+    # a word before a hyphen is a compound's first part ("aamu- ja iltavuoro"), a number is not ("7-ish")
+    return re.compile(fold(_unnamed(rf"(?<![\w])(?:(?:{digits})(?![\w])|(?:{body})(?![\w-]))"), lex.folds))
 
 
 def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[str]:

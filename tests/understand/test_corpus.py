@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "tools" / "eval_parse.py"
 CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" / "corpus",
            "ours2": ROOT / "tests" / "corpus2", "ours3": ROOT / "tests" / "corpus3",
-           "ours4": ROOT / "tests" / "corpus4"}
+           "ours4": ROOT / "tests" / "corpus4", "ours5": ROOT / "tests" / "corpus5"}
 
 
 def _eval_module() -> ModuleType:

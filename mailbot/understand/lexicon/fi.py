@@ -126,7 +126,7 @@ NEGATION = [
 ]
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
-REASON = [r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
+REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [r"käynyt", r"käyneet", r"käyty", 
     r"viime(?!i)\w*", r"viimeksi", r"(?:viiko\w*|kuukau\w*|vuo\w*|päiv\w*|aikaa)\s+sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
@@ -239,7 +239,7 @@ CADENCE = {
 # {N}: a number (digits or a number word)
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerra(?:sta|lla|lle|ksi|t)|\w*kerro(?:ista|ille|iksi)|\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
             r"(?:tapaamisia|kertoja|käyntejä|istuntoja)\s+(?:olisi\s+)?(?:yhteensä\s+)?{N}"]
-PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henkilö\w*|hlö\w*|hengen|työntekijä\w*|hoitaja\w*|sairaanhoitaja\w*|"
+PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henge\w*|henkilö\w*|hlö\w*|hengen|työntekijä\w*|hoitaja\w*|sairaanhoitaja\w*|"
                 r"osallistuja\w*|jäsen\w*|kuski\w*|opettaja\w*|ohjaaja\w*|ihmis\w*|hengen)",
                 r"meitä\s+(?:on|olisi|tulisi|olisi\s+mukana|on\s+mukana|on\s+edelleen|on\s+yhteensä)\s+{N}",
                 r"(?:porukkaa|väkeä|meitä|osallistujia|ihmisiä)\s+(?:on|olis|olisi|tulee|tulis|tulisi)\s+(?:yhteensä\s+)?{N}",
