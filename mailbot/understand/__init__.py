@@ -150,7 +150,7 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         result.location = fields.only_town(affirmed)
     if result.service != "individual":
         # "yksi työntekijämme loukkaantui" is no group size
-        result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True)
+        result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True, after=lex.LEADS_AFTER)
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
     result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120)
     result.cadence = fields.cadence(low, lex)

@@ -169,15 +169,18 @@ def _plain_numbers(lex: Lexicon) -> dict[str, int]:
 
 
 def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | None = None,
-          minimum: bool = False, lead_chars: int = 40) -> int | None:
+          minimum: bool = False, lead_chars: int = 40, after: list[str] | None = None) -> int | None:
     """The first stated number before one of the pattern's nouns ("kuusi tapaamista", "(8 henkeä)")."""
     n_rx = number_pattern(lex)
     skip_rx = compile_alternation(tuple(skip), lex.folds) if skip else None
+    after_rx = compile_alternation(tuple(after), lex.folds) if after else None
     for tpl in patterns:
         rx = re.compile(fold(r"(?<![\w-])" + tpl.replace("{N}", n_rx), lex.folds), re.IGNORECASE)
         for m in rx.finditer(text):
             lead = re.split(r"[.!?]\s", text[max(0, m.start() - lead_chars):m.start()])[-1]  # this sentence only
             if skip_rx and skip_rx.search(lead):
+                continue
+            if after_rx and after_rx.match(text[m.end():m.end() + 30].lstrip(" ,")):
                 continue
             n = _number(m.group("n").lower(), lex)
             paren = re.match(r"\s*\((\d+)\)", text[m.end("n"):])

@@ -128,6 +128,7 @@ class Grammar:
     nth_map: list[tuple[re.Pattern[str], object]]
     mref_map: list[tuple[re.Pattern[str], object]]
     every: re.Pattern[str]
+    daypart_noun: re.Pattern[str]
     abbr: re.Pattern[str]
 
 
@@ -202,6 +203,7 @@ def grammar(lex: Lexicon) -> Grammar:
         rules.append(("month", rf"{before}\s+(?P<mon>{months})"))
     for key, frags in lex.WEEK_WORDS.items():
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
+    rules.append(("relmonth_next_year", _alt(lex.NEXT_YEAR)))
     for key, frags in lex.MONTH_WORDS.items():
         rules.append((f"relmonth_{key}", _alt(frags)))
         rules.append((f"relmonthpart_{key}", rf"(?:{_alt(frags)})\s+(?P<part>{parts})"))  # ensi kuun alussa
@@ -262,6 +264,7 @@ def grammar(lex: Lexicon) -> Grammar:
         mref_map=_word_map(dict(lex.MONTH_REF.items()), f),
         every=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$", f)),
         abbr=re.compile(fold(_b(wd_abbr), f)),
+        daypart_noun=re.compile(fold(rf"\s+(?:{_alt(lex.DAYPART_NOUNS)})(?![\w])", f)),
         numbers={**{plain(k): v for k, v in lex.NUMBERS.items()}, **lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
     )
 
@@ -455,6 +458,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         mention.times = _compound_day_part(word, g)
         return mention
     if name.startswith("daypart_"):
+        if g.daypart_noun.match(text, e):  # "the morning check-outs", "evening shifts": no time
+            return None
         return Mention("time", s, e, times=(DAY_PART_TIMES[name[8:]],))
     if name.startswith("flag_"):
         return Mention("flag", s, e, flag=name[5:])

@@ -198,6 +198,9 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def _month_days(m: Mention, ctx: Context) -> set[date]:
+    if m.rel_month == "next_year":  # "ens vuoden puolella": 1 January onwards
+        start = date(ctx.today.year + 1, 1, 1)
+        return {start + timedelta(days=i) for i in range(366) if (start + timedelta(days=i)).year == start.year}
     if m.rel_month is not None:
         first = ctx.today.replace(day=1)
         if m.rel_month == "next":

@@ -36,6 +36,9 @@ DAY_PARTS = {
     "afternoon": [r"afternoons?", r"after\s+lunch"],
     "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours"],
 }
+# after a part of the day: it describes a thing, not a time ("evening shifts", "the morning check-outs")
+DAYPART_NOUNS = [r"shifts?", r"check-?\w+", r"meetings?", r"stand-?ups?", r"rounds?", r"rush", r"routines?", r"people",
+                 r"team", r"handovers?", r"reports?", r"care", r"classes", r"class", r"news", r"coffee", r"traffic", r"person"]
 DAY_PART_STEMS = {"morning": ["morning"], "afternoon": ["afternoon"], "evening": ["evening"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
@@ -69,6 +72,8 @@ NTH_WEEKDAY = [r"(?:on\s+)?(?:the\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:of|in)\
 EVERY_WEEK = [r"every\s+week", r"each\s+week", r"weekly", r"every", r"each"]
 # in N days: "in five days" = today + 5
 IN_DAYS = [r"in\s+(?P<n>\w+)\s+days?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+days\s+from\s+now"]
+# next calendar year, from 1 January
+NEXT_YEAR = [r"next\s+year", r"in\s+the\s+new\s+year", r"early\s+next\s+year", r"from\s+january\s+on(?:wards)?"]
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
 # a phrase before an hour that moves it: "quarter to three" = 14.45, "half past ten" = 10.30
@@ -101,7 +106,7 @@ NEGATION = [
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
-REASON = [r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
+REASON = [r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
         r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
@@ -112,7 +117,7 @@ ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|befor
             r"fully\s+flexible", r"any\s+slot"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
-HOLIDAYS = [r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
+HOLIDAYS = [r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
             r"(?:after|before)\s+new\s+year\w*", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
             r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",
             r"in\s+the\s+fall", r"bank\s+holiday"]
@@ -195,10 +200,13 @@ CADENCE = {
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
             r"series\s+of\s+{N}"]
-PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|of\s+us)",
+PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
+                r"social\s+workers|physicians|doctors|therapists|consultants|agents|drivers|cleaners|chefs|cooks|guys|of\s+us)",
                 r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group)\s+of\s+{N}",
                 r"(?:team|group)\s*\({N}"]
-LEADS = [r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
+# after a head count: the people the writer leads, not who attends
+LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
+LEADS = [r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
 SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
 SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 

@@ -23,7 +23,7 @@ WEEKDAY_ABBR = {0: ["ma"], 1: ["ti"], 2: ["ke"], 3: ["to"], 4: ["pe"], 5: ["la"]
 WORKDAYS = [r"arkisin", r"arkipäivisin", r"arkipäivin", r"arkipäivinä", r"arkipäivät", r"arkipäivä\w*", r"arkena",
             r"arkipäiviä", r"arkipäivänä", r"arjen\s+päivinä", r"viikolla\s+ma-pe"]
 HABITUAL_BEFORE = [r"joka", r"aina"]  # "joka tiistai"
-HABITUAL = [r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+"]
+HABITUAL = [r"(?:aamu|ilta|aamupäivä|iltapäivä|aamupäiv[äa]|iltapäiv[äa])t", r"illat", r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+"]
 
 MONTHS = {
     1: [r"tammikuu\w*", r"tammik"], 2: [r"helmikuu\w*", r"helmik"], 3: [r"maaliskuu\w*"],
@@ -50,6 +50,8 @@ DAY_PARTS = {
                 r"työvuoron\s+jälkeen"],
 }
 # the part of a weekday compound that names a part of the day: tiistaiaamuna, torstai-iltapäivisin
+# after a part of the day: it describes a thing, not a time
+DAYPART_NOUNS = [r"vuoro\w*", r"palaveri\w*", r"kokou\w*", r"ruuhka\w*", r"kahvi\w*"]
 DAY_PART_STEMS = {"morning": ["aamupäiv", "aamu"], "afternoon": ["iltapäiv"], "evening": ["ilta", "illa"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
@@ -91,6 +93,9 @@ NTH_WEEKDAY = [r"(?P<mref>{MREF}|{MONTHS})\s+(?P<nth>{NTH})\s+(?P<w1>{WD})"]
 EVERY_WEEK = [r"joka\s+viiko\w*", r"viikoittain", r"aina", r"joka"]
 # in N days: "kolmen päivän päästä" = today + 3
 IN_DAYS = [r"(?P<n>\w+)\s+(?:päivän|pv|päivää)\s+(?:päästä|kuluttua)"]
+# next calendar year, from 1 January: "ens vuoden puolella"
+NEXT_YEAR = [r"ensi\s+vuonna", r"ens\s+vuonna", r"ensi\s+vuoden\s+puolella", r"ens\s+vuoden\s+puolella", r"ensi\s+vuoden\s+alusta",
+             r"tammikuusta\s+alkaen", r"vuoden\s+vaihduttua"]
 MONTH_WORDS = {
     "this": [r"tässä\s+kk", r"tämä\s+kuu", r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
     "next": [r"ensi\s+kuu\w*", r"ensi\s+kk", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
@@ -142,7 +147,7 @@ ANY_TIME = [r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+ai
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
 ASAP = [r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
-HOLIDAYS = [r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
+HOLIDAYS = [r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
             r"loppiai\w*", r"vapun\s+\w+", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",
             r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
             r"(?:tänä|tulevana)\s+(?:keväänä|syksynä|kesänä|talvena)", r"kevää\w*\s+aikana", r"keväällä"]
@@ -245,6 +250,8 @@ PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(
                 r"(?:porukkaa|väkeä|meitä|osallistujia|ihmisiä)\s+(?:on|olis|olisi|tulee|tulis|tulisi)\s+(?:yhteensä\s+)?{N}",
                 r"(?:ryhmä|tiimi|ryhmässä|tiimissä|ryhmäämme|tiimiimme)\w*\s+(?:on\s+|kuuluu\s+)?{N}\s+(?:henke|henkilö|jäsen)\w*",
                 r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}"]
+# after a head count: the people the writer leads, not who attends
+LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
 LEADS = [r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]

@@ -38,6 +38,8 @@ DAY_PARTS = {
     "evening": [r"på\s+kvällen", r"kvällar\w*", r"kvällstid\w*", r"kvällen", r"på\s+kvällarna",
                 r"efter\s+jobbet", r"efter\s+arbetstid\w*", r"efter\s+arbetet", r"efter\s+jobbdagen"],
 }
+# after a part of the day: it describes a thing, not a time
+DAYPART_NOUNS = [r"skift\w*", r"möte\w*", r"rusning\w*", r"kaffe\w*", r"pass\b"]
 DAY_PART_STEMS = {"morning": ["förmiddag", "morgon"], "afternoon": ["eftermiddag"], "evening": ["kväll"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
@@ -73,6 +75,8 @@ NTH_WEEKDAY = [r"(?:den\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:i\s+|varje\s+)?(?
 EVERY_WEEK = [r"varje\s+vecka", r"varje", r"alla", r"veckovis"]
 # in N days: "om fem dagar" = today + 5
 IN_DAYS = [r"om\s+(?P<n>\w+)\s+dag(?:ar)?"]
+# next calendar year, from 1 January
+NEXT_YEAR = [r"nästa\s+år", r"till\s+nästa\s+år", r"under\s+nästa\s+år", r"efter\s+nyår"]
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
@@ -103,7 +107,7 @@ NEGATION = [
 ]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
 GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
-REASON = [r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
+REASON = [r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
 PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
         r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
         r"hölls", r"ställdes\s+in"]
@@ -114,7 +118,7 @@ ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
-HOLIDAYS = [r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
+HOLIDAYS = [r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
             r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*"]
 
@@ -170,8 +174,8 @@ SERVICE = {
 MODE = {
     "remote": [r"på\s+distans", r"distans\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"online", r"digitalt",
                r"per\s+telefon", r"via\s+telefon", r"telefonledes", r"virtuell\w*", r"på\s+nätet"],
-    "onsite": [r"på\s+plats", r"hos\s+oss", r"på\s+vårt\s+kontor", r"i\s+våra\s+lokaler", r"fysisk\w*\s+träff\w*", r"ansikte\s+mot\s+ansikte", r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
-               r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler", r"i\s+våra\s+(?:egna\s+)?(?:utrymmen|lokaler)", r"hos\s+oss",
+    "onsite": [r"på\s+plats", r"(?:träffa\w*|ske|hållas|komma|kom)\s+(?:\w+\s+)?hos\s+oss", r"(?:gärna|här|helst)\s+hos\s+oss", r"hos\s+oss\s+(?:på|i)\s+(?!(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|början|slutet|\d))", r"hit\s+till\s+oss", r"på\s+vårt\s+kontor", r"i\s+våra\s+lokaler", r"fysisk\w*\s+träff\w*", r"ansikte\s+mot\s+ansikte", r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
+               r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler", r"i\s+våra\s+(?:egna\s+)?(?:utrymmen|lokaler)",
                r"på\s+kontoret\s+i", r"ert\s+verksamhetsställe"],
 }
 MODE_EITHER = [r"spelar\s+ingen\s+roll", r"vilket\s+som", r"antingen\s+\w+\s+eller", r"både\s+och"]
@@ -188,7 +192,9 @@ SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|mö
 PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
-LEADS = [r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
+# after a head count: the people the writer leads, not who attends
+LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapporterar\s+till\s+mig"]
+LEADS = [r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
 SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
 SUPERVISOR_AFTER = [r"som\s+handledare", r"som\s+min\s+handledare"]
 
