@@ -26,7 +26,7 @@ HOUR_WORDS = {
     "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "elva": 11, "tolv": 12,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "noon": 12, "midday": 12,
+    "eleven": 11, "twelve": 12, "noon": 12,
 }
 # Finnish hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from),
 # "viiteen" (until); spoken Finnish drops the last vowel ("kolmelt")
@@ -237,7 +237,7 @@ def grammar(lex: Lexicon) -> Grammar:
         # Finnish cases make the range: "maanantaista keskiviikkoon"
         ("weekday_range_cases", rf"(?P<w1>{wd_full})\s+(?P<w2>{wd_full})"),
         # "ma tai ti", "ti., to. eller fre.": abbreviations count when another weekday joins them
-        ("weekday_list", rf"(?P<w1>{wd_abbr})\.?(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_any})\.?)+"),
+        ("weekday_list", rf"(?P<w1>{wd_abbr})\.?(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:(?:on|på)\s+)?(?:{wd_any})\.?)+"),
         ("weekday_list", rf"(?P<w1>{wd_full})(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_any})\.?)*"
                          rf"\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_abbr})\.?"),
         ("weekday_abbr_dot", rf"(?P<w1>{_alt([a for v in lex.WEEKDAY_ABBR.values() for a in v if len(a) >= 3])})\.(?!\w)"),
@@ -495,12 +495,14 @@ def _habitual(word: str, g: Grammar) -> bool:
 
 def _compound_day_part(word: str, g: Grammar) -> tuple[tuple[int, int], ...]:
     """tiistaiaamuna → morning; torstai-iltapäivisin → afternoon (Finnish compounds)."""
-    if g.lex.lang != "fi":
+    if g.lex.lang == "en":
         return ()
     for stem_word in g.lex.WEEKDAYS.values():
         stem = re.match(r"[a-zåäö]+", stem_word[0]).group()  # type: ignore[union-attr]
         if plain(word).startswith(plain(stem)):
             rest = plain(word[len(stem):].lstrip("-"))
+            if g.lex.lang == "sv":
+                rest = rest.removeprefix("s")  # måndag-s-förmiddag
             for part, stems in g.lex.DAY_PART_STEMS.items():
                 if any(rest.startswith(plain(st)) for st in stems):
                     return (DAY_PART_TIMES[part],)

@@ -138,7 +138,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             for m in mentions:
                 for p in m.problems:
                     ctx.problem(p)
-            if _has(lex, "REASON", low[:12]) or _has(lex, "PAST", low):
+            if _has(lex, "REASON", low[:12]) or _has(lex, "PAST", unread):  # "senast kl. 10" is no past
                 continue
             kept: list[Mention] = []
             booked_end = -1  # end of a mention that named the booked appointment

@@ -143,7 +143,7 @@ def _nth_days(m: Mention, ctx: Context) -> set[date]:
         months = months[:1]
     elif m.rel_month == "next":
         months = months[1:2]
-    days = [d for d in (_nth_weekday(s.year, s.month, w, m.nth) for s in months) if d is not None and d >= ctx.today]
+    days = [d for d in (_nth_weekday(s.year, s.month, w, m.nth) for s in months) if d is not None and d > ctx.today]
     if m.habitual:
         return set(days)
     return set(days[:1])

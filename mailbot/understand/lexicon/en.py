@@ -31,7 +31,7 @@ MONTH_PART = {
 
 DAY_PARTS = {
     "morning": [r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
-    "midday": [r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
+    "midday": [r"(?:around|about|at)\s+midday", r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
                r"around\s+noon", r"middle\s+of\s+the\s+day"],
     "afternoon": [r"afternoons?", r"after\s+lunch"],
     "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours"],

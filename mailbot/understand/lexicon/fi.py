@@ -90,7 +90,7 @@ NTH = {1: [r"ensimmäi\w*", r"eka\w*", r"1\."], 2: [r"toi(?:nen|sena|sen)", r"to
 MONTH_REF = {"any": [r"kuun", r"kuukauden"], "this": [r"tämän\s+kuun"], "next": [r"ensi\s+kuun", r"seuraavan\s+kuun"]}
 NTH_WEEKDAY = [r"(?P<mref>{MREF}|{MONTHS})\s+(?P<nth>{NTH})\s+(?P<w1>{WD})"]
 # before a weekday or its range: every week ("viikoittain keskiviikosta perjantaihin")
-EVERY_WEEK = [r"joka\s+viiko\w*", r"viikoittain", r"aina", r"joka"]
+EVERY_WEEK = [r"joka\s+viik\w*", r"viikoittain", r"aina", r"joka"]
 # in N days: "kolmen päivän päästä" = today + 3
 IN_DAYS = [r"(?P<n>\w+)\s+(?:päivän|pv|päivää)\s+(?:päästä|kuluttua)"]
 # next calendar year, from 1 January: "ens vuoden puolella"
