@@ -73,12 +73,17 @@ def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
+# month names that are also other words or a name ("may", "march", "Jan"): not evidence on their own
+_NOT_ONLY_MONTHS = frozenset({"may", "march", "mar", "august", "aug", "jan", "feb", "apr", "jun", "jul", "sept?", "sep", "oct",
+                              "okt", "nov", "dec", "tammik", "helmik"})
+
+
 @cache
 def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words: list[str] = [f for frags in lex.WEEKDAYS.values() for f in frags]
     words += [rf"(?:{a})\.(?!\w)" for frags in lex.WEEKDAY_ABBR.values() for a in frags]  # "ti." "fre."
     words += [rf"(?:{a})(?=\s*\d)" for frags in lex.WEEKDAY_ABBR.values() for a in frags]  # "ke 9.12"
-    words += [f for frags in lex.MONTHS.values() for f in frags if len(f) > 4]
+    words += [f for frags in lex.MONTHS.values() for f in frags if f not in _NOT_ONLY_MONTHS]
     words += [f for frags in lex.DAY_PARTS.values() for f in frags]
     words += [rf"{stem}\w{{0,4}}" for stems in lex.DAY_PART_STEMS.values() for stem in stems]
     words += [f for frags in lex.REL_DAYS.values() for f in frags]

@@ -62,7 +62,7 @@ WEEK_WORDS = {
 # a part of the week meant (this week unless another is named): "end of the week" → Thursday–Friday
 WEEK_PART = {"early": [r"(?:the\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+week", r"early\s+in\s+the\s+week"],
              "late": [r"(?:towards\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"late\s+in\s+the\s+week"],
-             "rest": [r"(?:the\s+)?remainder\s+of\s+(?:the|this)\s+week", r"(?:the\s+)?rest\s+of\s+this\s+week",
+             "rest": [r"(?:the\s+)?remainder\s+of\s+(?:the|this)\s+week", r"(?:the\s+)?rest\s+of\s+(?:this|the)\s+week",
                       r"(?:during|in)\s+the\s+rest\s+of\s+the\s+week"]}
 # "the second Wednesday of January", "the last Thursday of the month"
 NTH = {1: [r"first", r"1st"], 2: [r"second", r"2nd"], 3: [r"third", r"3rd"], 4: [r"fourth", r"4th"], -1: [r"last", r"final"]}
