@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.understand.lexicon import Lexicon, compile_alternation
+from mailbot.understand.lexicon import Lexicon, compile_alternation, fold
 
 
 def hits(lex: Lexicon, fragments: list[str], text: str) -> int:
@@ -38,6 +38,18 @@ def is_question(text: str, lex: Lexicon) -> bool:
     return q >= hits(lex, lex.INTENT["request"], text)
 
 
+def _books_a_clinician(low: str, lex: Lexicon) -> bool:
+    """'I'd like an appointment with a physician' is not supervision; 'I am a physician', 'a team of
+    11 doctors' only tell who the writer is."""
+    cue = compile_alternation(tuple(lex.REVIEW["not_supervision"]), lex.folds)
+    intro = re.compile(fold(rf"(?:{'|'.join(lex.JOB_INTRO)})\s+(?:[\w-]+\s+){{0,3}}$", lex.folds))
+    for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", low):
+        for m in cue.finditer(sentence):
+            if not intro.search(sentence[max(0, m.start() - 60):m.start()]):
+                return True
+    return False
+
+
 def review_reasons(text: str, lex: Lexicon, writer_lang: str) -> list[str]:
     low = text.lower()
     reasons = []
@@ -46,7 +58,10 @@ def review_reasons(text: str, lex: Lexicon, writer_lang: str) -> list[str]:
         "crisis": "sensitive or crisis content",
     }
     for key, reason in names.items():
-        if hits(lex, lex.REVIEW[key], low):
+        if key == "not_supervision":
+            if _books_a_clinician(low, lex):
+                reasons.append(reason)
+        elif hits(lex, lex.REVIEW[key], low):
             reasons.append(reason)
     asked = " ".join(question_sentences(low))
     if asked and hits(lex, lex.REVIEW["fee"] + lex.INTENT["question"], asked):

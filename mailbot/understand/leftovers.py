@@ -31,7 +31,7 @@ _EXPLAINED_GENERIC = [
     r"\d+\s*-?\s*(?:vuotia\w*|v\.?(?![a-zåäö])|års?\w*|år(?![a-zåäö])|years?(?:\s+old)?|yo)",
     r"\w+(?:katu|tie|kuja|polku|väylä|tori|ranta|kaari|puisto|gatan|gata|vägen|väg|gränd|street|st|road|rd|"
     r"avenue|ave|lane)\.?\s+\d+(?:\s*[a-z](?![a-zåäö]))?(?:\s*\d+)?",
-    r"(?:nro|numero|no|nr|n:o|#|viite\w*|kustannuspaik\w*|kostnadsställe\w*|cost\s+cent\w*|lasku\w*|invoice|ref\w*|order|tilaus\w*|asiakasnumero\w*|faktura\w*|"
+    r"(?:nro|numero|no|nr|n:o|#|viite\w*|viitt\w*|kustannuspaik\w*|kostnadsställe\w*|cost\s+cent\w*|lasku\w*|invoice|ref\w*|order|tilaus\w*|asiakasnumero\w*|faktura\w*|"
     r"kod|koodi\w*|code|pin|id|versio\w*|version)[\s.:#-]*\d[\d\s-]*",
     r"(?:vaihtoehto\w*|vaihtoehdo\w*|option\w*|alternativ\w*|nummer|number|kohta|kohdan|punkt|point|sivu\w*|page|sida)\s*\d+",
     r"\d+\s*(?:kpl|st(?![a-zåäö])|pcs|x(?![a-zåäö]))",
@@ -64,6 +64,8 @@ def _explained(lex: Lexicon) -> re.Pattern[str]:
     counted = [tpl.replace("{N}", n_rx) for tpl in (*lex.SESSIONS, *lex.PARTICIPANTS)]
     counted += [f for frags in lex.CADENCE.values() for f in frags]
     counted += [p for p, _months in DURATION[lex.lang]]
+    # "evening shifts", "the morning check-outs": a part of the day describing a thing
+    counted += [rf"(?:{'|'.join(f for v in lex.DAY_PARTS.values() for f in v)})\s+(?:{'|'.join(lex.DAYPART_NOUNS)})"]
     body = "|".join(f"(?:{p})" for p in (*_EXPLAINED_GENERIC, *counted))
     return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})"), lex.folds), re.MULTILINE)
 

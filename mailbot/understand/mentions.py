@@ -27,6 +27,7 @@ HOUR_WORDS = {
     "elva": 11, "tolv": 12,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "noon": 12,
+    "yhen": 1, "kahen": 2, "kuuen": 6, "seittemän": 7, "kaheksan": 8, "yheksän": 9,  # spoken Finnish
 }
 # Finnish hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from),
 # "viiteen" (until); spoken Finnish drops the last vowel ("kolmelt")
@@ -129,12 +130,13 @@ class Grammar:
     mref_map: list[tuple[re.Pattern[str], object]]
     every: re.Pattern[str]
     daypart_noun: re.Pattern[str]
+    that_day: re.Pattern[str]
     abbr: re.Pattern[str]
 
 
 def _b(pattern: str) -> str:
     """Word boundaries that treat Finnish/Swedish letters as letters."""
-    return rf"(?<![\w])(?:{pattern})(?![\w]|-[a-zåäö])"  # "morgon- och kvällsskiftet" names no time
+    return rf"(?<![\w])(?:{pattern})(?![\w]|-(?!\d))"  # "morgon- och kvällsskiftet" names no time
 
 
 @cache
@@ -264,6 +266,7 @@ def grammar(lex: Lexicon) -> Grammar:
         mref_map=_word_map(dict(lex.MONTH_REF.items()), f),
         every=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$", f)),
         abbr=re.compile(fold(_b(wd_abbr), f)),
+        that_day=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.THAT_DAY)})\s+$", f)),
         daypart_noun=re.compile(fold(rf"\s+(?:{_alt(lex.DAYPART_NOUNS)})(?![\w])", f)),
         numbers={**{plain(k): v for k, v in lex.NUMBERS.items()}, **lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
     )
@@ -460,7 +463,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     if name.startswith("daypart_"):
         if g.daypart_noun.match(text, e):  # "the morning check-outs", "evening shifts": no time
             return None
-        return Mention("time", s, e, times=(DAY_PART_TIMES[name[8:]],))
+        mention = Mention("time", s, e, times=(DAY_PART_TIMES[name[8:]],))
+        mention.reference = bool(g.that_day.search(text[max(0, s - 16):s]))  # "that morning"
+        return mention
     if name.startswith("flag_"):
         return Mention("flag", s, e, flag=name[5:])
     return None

@@ -142,6 +142,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 continue
             kept: list[Mention] = []
             booked_end = -1  # end of a mention that named the booked appointment
+            if not any(m.is_day for m in mentions):  # "that morning" with no day here: a day said before
+                mentions = [m for m in mentions if not (m.kind == "time" and m.reference)]
             for m in mentions:
                 if m.kind == "time" and booked_end >= 0 and re.fullmatch(
                         r"[\s,]*(?:at|klo|kello|kl\.?)?\s*", whole[booked_end:m.start]):

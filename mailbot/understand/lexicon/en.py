@@ -39,6 +39,8 @@ DAY_PARTS = {
 # after a part of the day: it describes a thing, not a time ("evening shifts", "the morning check-outs")
 DAYPART_NOUNS = [r"shifts?", r"check-?\w+", r"meetings?", r"stand-?ups?", r"rounds?", r"rush", r"routines?", r"people",
                  r"team", r"handovers?", r"reports?", r"care", r"classes", r"class", r"news", r"coffee", r"traffic", r"person"]
+# before a part of the day: it belongs to a day named before ("that morning"), not to every day
+THAT_DAY = [r"that", r"the\s+same", r"on\s+that"]
 DAY_PART_STEMS = {"morning": ["morning"], "afternoon": ["afternoon"], "evening": ["evening"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
@@ -184,7 +186,7 @@ SERVICE = {
 MODE = {
     "remote": [r"remote\w*", r"online", r"video\w*", r"teams", r"zoom", r"virtual\w*", r"by\s+phone", r"over\s+the\s+phone",
                r"phone\s+call", r"web\s+call", r"google\s+meet", r"distance"],
-    "onsite": [r"in\s+person", r"in-person", r"on\s*site", r"on-site", r"face\s+to\s+face", r"face-to-face",
+    "onsite": [r"here\s+at\s+(?:the|our)\s+\w+", r"at\s+our\s+(?:hotel|school|clinic|site|ward|unit|daycare|kindergarten|factory|workplace)", r"come\s+(?:here|over)", r"in\s+person", r"in-person", r"on\s*site", r"on-site", r"face\s+to\s+face", r"face-to-face",
                r"(?:at|to|in)\s+your\s+(?:\w+\s+)?(?:office|premises|clinic|location|facilities)", r"at\s+your\s+place",
                r"come\s+to\s+(?:you|your)", r"at\s+our\s+(?:premises|office|place)", r"come\s+to\s+us", r"visit\s+you", r"physical\w*\s+meeting"],
 }
@@ -202,11 +204,11 @@ SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|time
             r"series\s+of\s+{N}"]
 PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
                 r"social\s+workers|physicians|doctors|therapists|consultants|agents|drivers|cleaners|chefs|cooks|guys|of\s+us)",
-                r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group)\s+of\s+{N}",
+                r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group|unit|department|ward|crew|staff)\s+of\s+{N}",
                 r"(?:team|group)\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
 LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
-LEADS = [r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
+LEADS = [r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
 SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
 SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
@@ -215,7 +217,7 @@ REVIEW = {
                   r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
     "contact": [r"give\s+me\s+a\s+(?:call|ring)", r"ring\s+me", r"phone\s+call\s+(?:back|with\s+me)", r"call\s+me\s+back", r"could\s+you\s+(?:please\s+)?call", r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor\w*", r"physician\w*", r"psychiatr\w*",
-                        r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"counsell?ing"],
+                        r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"(?<!work\s)(?<!supervision\s)counsell?ing"],
     "crisis": [r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
                r"harass\w*", r"violence", r"can't\s+cope"],
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
@@ -229,6 +231,8 @@ PHISHING = [r"verify\s+your\s+(?:account|identity|mailbox|email)", r"password\w*
             r"mailbox\s+(?:is\s+)?full", r"storage\s+(?:quota|limit)", r"unusual\s+sign-?in"]
 INVOICE = [r"iban", r"bic", r"swift", r"reference\s+number", r"due\s+date", r"payment\s+terms", r"invoice\s+number",
            r"amount\s+due", r"total\s+due", r"late\s+payment\s+interest"]
+# before a clinician's title: the writer's or her team's job, not a booking of one
+JOB_INTRO = [r"i\s+am\s+an?", r"i'm\s+an?", r"work\s+as\s+an?", r"appointed", r"as\s+an?", r"our", r"we\s+are", r"team\s+of\s+\d+", r"\d+"]
 OUT_OF_OFFICE = [r"this\s+is\s+an\s+automat\w*\s+(?:reply|response|message)", r"i\s+will\s+(?:reply|respond)\s+(?:to\s+your\s+\w+\s+)?(?:when|after|on)", r"out\s+of\s+(?:the\s+)?office", r"i\s+am\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"i'm\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"with\s+(?:no|limited)\s+access\s+to\s+(?:e-?mail|my\s+e-?mail)", r"automatic\s+reply",

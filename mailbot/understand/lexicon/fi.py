@@ -52,6 +52,8 @@ DAY_PARTS = {
 # the part of a weekday compound that names a part of the day: tiistaiaamuna, torstai-iltapäivisin
 # after a part of the day: it describes a thing, not a time
 DAYPART_NOUNS = [r"vuoro\w*", r"palaveri\w*", r"kokou\w*", r"ruuhka\w*", r"kahvi\w*"]
+# before a part of the day: it belongs to a day named before ("sinä aamuna"), not to every day
+THAT_DAY = [r"sinä", r"samana", r"sen\s+päivän", r"tuona"]
 DAY_PART_STEMS = {"morning": ["aamupäiv", "aamu"], "afternoon": ["iltapäiv"], "evening": ["ilta", "illa"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
@@ -264,7 +266,7 @@ REVIEW = {
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
-    "crisis": [r"en\s+jaksa", r"jaksa\s+enää", r"ei\s+(?:oo|ole)\s+mitään\s+järke\w*", r"järke\w*\s+elää", r"elämäl\w*\s+ei\s+(?:oo|ole)", r"haluu?(?:isin)?\s+kuolla", r"kuolla\s+pois", r"tappaa\s+itse\w*", r"päättää\s+(?:päivä\w*|elämä\w*)", r"satuttaa\s+itse\w*", r"vahingoittaa\s+itse\w*", r"en\s+halua(?:isi)?\s+(?:enää\s+)?(?:elää|herätä)", r"ei\s+heräis\w*", r"kadota\s+kokonaan", r"loppuun\s*palan\w*", r"romahta\w*", r"toivoton\w*", r"epätoivo\w*", r"hätä\w*", r"itkenyt", r"itken\s+\w+", r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
+    "crisis": [r"en\s+jaksa", r"jaksa\s+enää", r"ei\s+(?:oo|ole)\s+mitään\s+järke\w*", r"järke\w*\s+elää", r"elämäl\w*\s+ei\s+(?:oo|ole)", r"haluu?(?:isin)?\s+kuolla", r"kuolla\s+pois", r"tappaa\s+itse\w*", r"päättää\s+(?:päivä\w*|elämä\w*)", r"satuttaa\s+itse\w*", r"vahingoittaa\s+itse\w*", r"en\s+halua(?:isi)?\s+(?:enää\s+)?(?:elää|herätä)", r"ei\s+heräis\w*", r"kadota\s+kokonaan", r"loppuun\s*palan\w*", r"romahta\w*", r"toivoton\w*", r"epätoivo\w*", r"itkenyt", r"itken\s+\w+", r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
                r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
 }
@@ -277,6 +279,8 @@ PHISHING = [r"vahvista\w*\s+(?:tilisi|tunnuksesi|sähköpostisi|henkilöllisyyte
             r"tilisi\s+(?:suljetaan|poistetaan|lukitaan)", r"alla\s+olevasta\s+linkistä"]
 INVOICE = [r"iban", r"bic", r"viitenumero\w*", r"eräpäivä\w*", r"maksuehto\w*", r"y-tunnus", r"viivästyskorko\w*",
            r"laskun\s+numero", r"maksettava\s+yhteensä", r"veroton\s+yhteensä"]
+# before a clinician's title: the writer's or her team's job, not a booking of one
+JOB_INTRO = [r"olen", r"toimin", r"työskentelen", r"työni\s+on", r"ammatiltani", r"meidän", r"meillä\s+on", r"tiimissäni", r"osastollamme"]
 OUT_OF_OFFICE = [r"olen\s+\w*lomalla", r"en(?:kä)?\s+(?:pääse\s+)?lu\w*\s+sähköpost\w*",
                  r"olen\s+(?:koulutuksessa|matkoilla|poissa|työmatkalla)", r"tämä\s+on\s+automaattinen\s+vastaus",
                  r"vastaan\s+(?:viestiisi|sinulle)\s+(?:viimeistään|kun|heti)", r"palattuani", r"palaan\s+\w+\s+\d", r"olen\s+poissa", r"olen\s+lomalla",

@@ -40,10 +40,12 @@ DAY_PARTS = {
 }
 # after a part of the day: it describes a thing, not a time
 DAYPART_NOUNS = [r"skift\w*", r"möte\w*", r"rusning\w*", r"kaffe\w*", r"pass\b"]
+# before a part of the day: it belongs to a day named before ("den morgonen"), not to every day
+THAT_DAY = [r"den", r"samma", r"den\s+dagens"]
 DAY_PART_STEMS = {"morning": ["förmiddag", "morgon"], "afternoon": ["eftermiddag"], "evening": ["kväll"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
-TIME_WORDS = [r"helg\w*", r"vardag\w*", r"förmiddag\w*", r"eftermiddag\w*", r"kväll\w*", r"lunch\w*", r"idag",
+TIME_WORDS = [r"helg\w{0,4}", r"vardag\w{0,4}", r"förmiddag\w{0,4}", r"eftermiddag\w{0,4}", r"kväll\w{0,4}", r"lunch\w{0,4}", r"idag",
               r"imorgon", r"övermorgon", r"morgonen", r"morgnar\w*", r"middag\w*"]
 
 # today or tomorrow with a part of the day: "ikväll" = today 16–20
@@ -216,6 +218,8 @@ PHISHING = [r"verifiera\w*", r"bekräfta\s+ditt\s+konto", r"lösenord\w*", r"log
             r"ditt\s+konto\s+(?:stängs|raderas|spärras)", r"lagringsutrymme\w*", r"e-postkonto\w*"]
 INVOICE = [r"iban", r"bic", r"referensnummer\w*", r"förfallodag\w*", r"betalningsvillkor\w*", r"fakturanummer\w*",
            r"att\s+betala", r"dröjsmålsränta\w*", r"moms\s+\d"]
+# before a clinician's title: the writer's or her team's job, not a booking of one
+JOB_INTRO = [r"jag\s+är", r"jobbar\s+som", r"arbetar\s+som", r"vi\s+är", r"våra", r"vi\s+har"]
 OUT_OF_OFFICE = [r"detta\s+är\s+ett\s+automatiskt\s+svar", r"jag\s+svarar\s+(?:när|efter|så\s+snart)", r"jag\s+är\s+(?:på\s+)?(?:semester|tjänstledig|föräldraledig|sjukledig|ledig)",
                  r"jag\s+är\s+på\s+tjänsteresa", r"tillbaka\s+på\s+kontoret", r"begränsad\s+tillgång\s+till\s+e-?post",
                  r"frånvarande", r"åter\s+(?:på\s+kontoret|i\s+tjänst)", r"automatiskt\s+svar", r"inte\s+på\s+kontoret"]
