@@ -106,7 +106,11 @@ def _alt(fragments: list[str]) -> str:
 
 
 def _word_map(table: dict[int, list[str]] | dict[str, list[str]], folds: bool = True) -> list[tuple[re.Pattern[str], object]]:
-    return [(re.compile(fold(rf"(?:{_alt(v)})$", folds)), k) for k, v in table.items()]
+    """Word → key look-ups; a fragment's look-behind (its context in running text) is not the word's."""
+    return [(re.compile(fold(rf"(?:{_alt([_NO_LOOKBEHIND.sub('', f) for f in v])})$", folds)), k) for k, v in table.items()]
+
+
+_NO_LOOKBEHIND = re.compile(r"\(\?<[=!][^)]*\)")
 
 
 def _lookup(word: str, mapping: list[tuple[re.Pattern[str], object]]) -> object | None:
@@ -203,6 +207,9 @@ def grammar(lex: Lexicon) -> Grammar:
     else:  # "may", "mars", "jan" are words too: a month name stands alone only after a preposition
         before = r"(?:in|i|during|under|for|of|från|from|to|till|until|through(?:out)?|since|sedan)"
         rules.append(("month", rf"{before}\s+(?P<mon>{months})"))
+        # or as the subject of a wish: "March is fine", "januari passar bra"
+        rules.append(("month", rf"(?P<mon>{months})(?=\s+(?:(?:is|would\s+be|could\s+be|är|vore)\s+(?:fine|good|ok|okay|best|ideal|great|free|open|possible|"
+                      rf"bra|fint|möjlig\w*|ledig\w*)|works?|suits?|passar|går\s+bra|fungerar)(?![\w]))"))
     for key, frags in lex.WEEK_WORDS.items():
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
     rules.append(("relmonth_next_year", _alt(lex.NEXT_YEAR)))

@@ -11,7 +11,7 @@ WEEKDAYS = {
     0: [r"måndag\w*"], 1: [r"tisdag\w*"], 2: [r"onsdag\w*"], 3: [r"torsdag\w*"], 4: [r"fredag\w*"],
     5: [r"lördag\w*"], 6: [r"söndag\w*"],
 }
-WEEKDAY_ABBR = {0: [r"m\u00e5n", r"m\u00e5"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tors", "tor", "to"], 4: ["fre", "fr"],
+WEEKDAY_ABBR = {0: [r"m\u00e5n", r"m\u00e5", r"(?<=p\u00e5\s)man", r"(?<=pa\s)man"], 1: ["tis", "ti"], 2: ["ons", "on"], 3: ["tors", "tor", "to"], 4: ["fre", "fr"],
                 5: ["lör", "lö"], 6: ["sön", "sö"]}
 # every working day, Monday to Friday
 WORKDAYS = [r"(?:på\s+|alla\s+)?vardagar(?:na)?", r"vardag\w*", r"veckodagar(?:na)?", r"(?:alla\s+)?arbetsdagar(?:na)?"]
