@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from mailbot.understand.lexicon import Lexicon, compile_alternation, fold
+from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
 from mailbot.understand.fields import affirmed
 from mailbot.understand.mentions import HOUR_WORDS, find_mentions
 from mailbot.understand.result import Option
@@ -32,7 +32,7 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     if compile_alternation(tuple(lex.CHOICE_ANY), lex.folds).search(low):
         return Choice(None, ns, True)
     numbered = {int(m.group(1)) for m in _NUMBERED.finditer(low)}
-    words = {v for k, v in lex.CHOICE_NUMBERS.items() if re.search(fold(rf"(?<![\w]){re.escape(k)}(?![\w])", lex.folds), low)}
+    words = {v for k, v in lex.CHOICE_NUMBERS.items() if folded_rx(rf"(?<![\w]){re.escape(k)}(?![\w])", lex.folds).search(low)}
     words = {max(ns) if v == -1 and ns else v for v in words}
     first_line = next((ln for ln in low.splitlines() if ln.strip()), "")
     bare = _BARE_DIGIT.match(first_line)
@@ -81,7 +81,7 @@ def _hours_in_words(low: str, lex: Lexicon) -> set[int]:
     """Start times named in words ("se yhdentoista aika" → 11:00), read within the working day."""
     out = set()
     for tpl in lex.CHOICE_HOUR:
-        rx = re.compile(fold(tpl.replace("{HW}", _HOUR_WORD_RX), lex.folds))
+        rx = folded_rx(tpl.replace("{HW}", _HOUR_WORD_RX), lex.folds)
         for m in rx.finditer(low):
             hour = HOUR_WORDS.get(m.group("hw"))
             if hour:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, fold, load, plain
+from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, fold, folded_rx, load, plain, trie
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:[-'][a-zåäö]+)*")
 _STOP = {lang: frozenset(w for s in load(lang).STOPWORDS for w in (s, plain(s))) for lang in LANGUAGES}
@@ -155,8 +155,7 @@ def _plain_places() -> dict[str, str]:
 
 
 def number_pattern(lex: Lexicon) -> str:
-    words = sorted(lex.NUMBERS, key=len, reverse=True)
-    return r"(?P<n>\d{1,3}|" + "|".join(re.escape(w) for w in words) + r")"
+    return rf"(?P<n>\d{{1,3}}|{trie(set(lex.NUMBERS))})(?![\w])"
 
 
 def _number(value: str, lex: Lexicon) -> int | None:
@@ -175,7 +174,7 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
     skip_rx = compile_alternation(tuple(skip), lex.folds) if skip else None
     after_rx = compile_alternation(tuple(after), lex.folds) if after else None
     for tpl in patterns:
-        rx = re.compile(fold(r"(?<![\w-])" + tpl.replace("{N}", n_rx), lex.folds), re.IGNORECASE)
+        rx = folded_rx(r"(?<![\w-])" + tpl.replace("{N}", n_rx), lex.folds, re.IGNORECASE)
         for m in rx.finditer(text):
             lead = re.split(r"[.!?]\s", text[max(0, m.start() - lead_chars):m.start()])[-1]  # this sentence only
             if skip_rx and skip_rx.search(lead):
@@ -206,7 +205,7 @@ def sessions_from_duration(text: str, lex: Lexicon, rhythm: str | None) -> int |
     if rhythm is None:
         return None
     for pattern, months in DURATION[lex.lang]:
-        m = re.search(fold(pattern, lex.folds), text)
+        m = folded_rx(pattern, lex.folds).search(text)
         if not m:
             continue
         n = _number(m.group("n"), lex) if "n" in m.groupdict() and m.group("n") else 1

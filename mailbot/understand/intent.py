@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.understand.lexicon import Lexicon, compile_alternation, fold
+from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
 
 
 def hits(lex: Lexicon, fragments: list[str], text: str) -> int:
@@ -42,7 +42,7 @@ def _books_a_clinician(low: str, lex: Lexicon) -> bool:
     """'I'd like an appointment with a physician' is not supervision; 'I am a physician', 'a team of
     11 doctors' only tell who the writer is."""
     cue = compile_alternation(tuple(lex.REVIEW["not_supervision"]), lex.folds)
-    intro = re.compile(fold(rf"(?:{'|'.join(lex.JOB_INTRO)})\s+(?:[\w-]+\s+){{0,3}}$", lex.folds))
+    intro = folded_rx(rf"(?:{'|'.join(lex.JOB_INTRO)})\s+(?:[\w-]+\s+){{0,3}}$", lex.folds)
     for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", low):
         for m in cue.finditer(sentence):
             if not intro.search(sentence[max(0, m.start() - 60):m.start()]):

@@ -12,50 +12,30 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from mailbot.understand.lexicon import Lexicon, fold, plain
+from mailbot.understand.lexicon import LANGUAGES, Lexicon, fold, load, plain, trie
 
 DAY_PART_TIMES = {"morning": (8 * 60, 12 * 60), "midday": (10 * 60, 14 * 60), "afternoon": (12 * 60, 16 * 60),
                   "evening": (16 * 60, 20 * 60)}
 DAY_START, DAY_END = 8 * 60, 20 * 60
 
-# Hours written as words: "kello yhdeksän", "kahden jälkeen", "klockan nio", "at nine"
-HOUR_WORDS = {
-    "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "neljä": 4, "neljän": 4, "viisi": 5,
-    "viiden": 5, "kuusi": 6, "kuuden": 6, "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10,
-    "yksitoista": 11, "yhdentoista": 11, "kaksitoista": 12, "kahdentoista": 12,
-    "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "elva": 11, "tolv": 12,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "noon": 12,
-    "yhen": 1, "kahen": 2, "kuuen": 6, "seittemän": 7, "kaheksan": 8, "yheksän": 9,  # spoken Finnish
-}
-# Finnish hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from),
-# "viiteen" (until); spoken Finnish drops the last vowel ("kolmelt")
-_FI_HOURS = ["yhde", "kahde", "kolme", "neljä", "viide", "kuude", "seitsemä", "kahdeksa", "yhdeksä", "kymmene",
-             "yhde|toista", "kahde|toista"]
-_FI_FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -ltä, -stä
-_FI_ILLATIVE = ["yhteen", "kahteen", "kolmeen", "neljään", "viiteen", "kuuteen", "seitsemään", "kahdeksaan", "yhdeksään",
-                "kymmeneen", "yhteentoista", "kahteentoista"]
-HOUR_AT: dict[str, int] = {}
-HOUR_FROM: dict[str, int] = {}
-HOUR_TO: dict[str, int] = {w: h for h, w in enumerate(_FI_ILLATIVE, 1)}
-for _h, _stem in enumerate(_FI_HOURS, 1):
-    _a = "ä" if _h in _FI_FRONT else "a"
-    _base, _, _tail = _stem.partition("|")
-    HOUR_AT[f"{_base}lt{_a}{_tail}"] = _h
-    HOUR_FROM[f"{_base}st{_a}{_tail}"] = _h
-    if not _tail:
-        HOUR_AT[f"{_base}lt"] = _h  # spoken: "kolmelt"
-HOUR_WORDS.update({**HOUR_AT, **HOUR_FROM, **HOUR_TO})
-HOUR_WORDS.update({plain(k): v for k, v in list(HOUR_WORDS.items())})
-_HW = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+def _hour_words() -> dict[str, int]:
+    """Every language's hours in words, and their spellings without diacritics, for look-ups."""
+    words: dict[str, int] = {}
+    for lang in LANGUAGES:
+        lex = load(lang)
+        for table in (lex.HOUR_WORDS, lex.HOUR_AT, lex.HOUR_FROM, lex.HOUR_TO):
+            words.update(table)
+    return {**{plain(k): v for k, v in words.items()}, **words}
 
 
-def _clock(n: str, modifiers: str, words: str = _HW) -> str:
+HOUR_WORDS = _hour_words()
+
+
+def _clock(n: str, modifiers: str, words: str) -> str:
     """A clock time: digits ("14", "14.30", "2:30 pm") or an hour in words, maybe after a modifier
     ("puoli yksitoista", "kvart i tre", "quarter to three"). Group names end in ``n``."""
     mod = rf"(?:(?P<q{n}>{modifiers})\s+)?" if modifiers else ""
-    return (rf"{mod}(?:(?P<h{n}>\d{{1,2}})(?:[.:](?P<m{n}>\d{{2}}))?|(?P<hw{n}>{words})(?![\w]))"
+    return (rf"{mod}(?:(?P<h{n}>\d{{1,2}})(?:[.:](?P<m{n}>\d{{2}}))?|(?<![^\W\d_])(?P<hw{n}>{words})(?![\w]))"
             rf"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
 
 
@@ -130,6 +110,7 @@ class Grammar:
     habitual: re.Pattern[str]
     numbers: dict[str, int]
     modifier_map: list[tuple[re.Pattern[str], object]]
+    hour_words: dict[str, int]
     nth_map: list[tuple[re.Pattern[str], object]]
     mref_map: list[tuple[re.Pattern[str], object]]
     every: re.Pattern[str]
@@ -156,7 +137,10 @@ def grammar(lex: Lexicon) -> Grammar:
     rules: list[tuple[str, str]] = []
 
     mods = _alt(list(lex.HOUR_MODIFIERS))
-    t1, t2 = _clock("1", mods), _clock("2", mods)
+    hw = trie(set(lex.HOUR_WORDS) | {plain(w) for w in lex.HOUR_WORDS})
+    # in the clock templates an hour word is any word, checked against the lexicon when matched:
+    # a hundred templates need not each carry the word list (that is most of the grammar's compile time)
+    t1, t2 = _clock("1", mods, r"[^\W\d_]+"), _clock("2", mods, r"[^\W\d_]+")
 
     def clock(kind: str) -> None:
         for tpl in lex.CLOCK[kind]:
@@ -170,14 +154,14 @@ def grammar(lex: Lexicon) -> Grammar:
         ("clock_range", rf"(?<![\d.,:/]){hm1}{dash}{t2}(?![.:/]?\d)"),
         ("clock_range", rf"(?<![\d.,:/]){t1}{dash}(?P<h2>\d{{1,2}})[.:](?P<m2>\d{{2}})(?![.:/]?\d)"),
         ("clock_bare", rf"(?<![\d.,:/]){hm1}(?![\d]|[.:/]\d)"),
-        ("clock_at", rf"(?P<q1>{mods})\s+(?:(?P<h1>\d{{1,2}})(?![\d.:])|(?P<hw1>{_HW}))"),
+        ("clock_at", rf"(?P<q1>{mods})\s+(?:(?P<h1>\d{{1,2}})(?![\d.:])|(?P<hw1>{hw}))"),
         ("weekday_abbr_on", rf"(?:on|på)\s+(?P<w1>{wd_abbr})\.?"),
     ]
-    if lex.lang == "fi":  # "kahdeksalta", "kolmesta puoli viiteen": the case says it is a time
+    if lex.HOUR_AT:  # "kahdeksalta", "kolmesta puoli viiteen": the case says it is a time
         rules += [
-            ("clock_at", rf"(?:(?P<q1>{mods})\s+)?(?P<hw1>{_alt(list(HOUR_AT))})"),
-            ("clock_range", rf"(?:(?P<q1>{mods})\s+)?(?P<hw1>{_alt(list(HOUR_FROM))})\s+(?:(?P<q2>{mods})\s+)?"
-                            rf"(?P<hw2>{_alt(list(HOUR_TO))})"),
+            ("clock_at", rf"(?:(?P<q1>{mods})\s+)?(?P<hw1>{trie(lex.HOUR_AT)})"),
+            ("clock_range", rf"(?:(?P<q1>{mods})\s+)?(?P<hw1>{trie(lex.HOUR_FROM)})\s+(?:(?P<q2>{mods})\s+)?"
+                            rf"(?P<hw2>{trie(lex.HOUR_TO)})"),
         ]
     # numeric dates and date ranges (shared by every language)
     y = r"(?P<y>(?:19|20)\d\d)"
@@ -268,6 +252,9 @@ def grammar(lex: Lexicon) -> Grammar:
         month_map=_word_map(dict(lex.MONTHS.items()), f),
         part_map=_word_map(dict(lex.MONTH_PART.items()), f),
         habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$", f)),
+        hour_words={**{plain(k): v for k, v in lex.HOUR_WORDS.items()}, **lex.HOUR_WORDS, **lex.HOUR_AT,
+                    **{plain(k): v for k, v in {**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}.items()},
+                    **lex.HOUR_FROM, **lex.HOUR_TO},
         modifier_map=[(re.compile(fold(rf"(?:{k})$", f)), v) for k, v in lex.HOUR_MODIFIERS.items()],
         nth_map=_word_map(dict(lex.NTH.items()), f),
         mref_map=_word_map(dict(lex.MONTH_REF.items()), f),
@@ -279,14 +266,16 @@ def grammar(lex: Lexicon) -> Grammar:
     )
 
 
-def _words_to_hours(gd: dict[str, str | None], g: Grammar) -> None:
+def _words_to_hours(gd: dict[str, str | None], g: Grammar) -> bool:
     """An hour written as a word reads as the digits would, within the working day: 1–6 are afternoon
     hours ("kahden jälkeen"); a modifier moves the hour ("puoli yksitoista" 10.30, "kvart i tre" 14.45)."""
     for n in ("1", "2"):
         word, digits, mod = gd.get(f"hw{n}"), gd.get(f"h{n}"), gd.get(f"q{n}")
         if not word and not (digits and mod):
             continue
-        hour = int(digits) if digits else HOUR_WORDS[word]  # type: ignore[index]
+        if word and word not in g.hour_words:
+            return False  # "klo viimeistään": no hour
+        hour = int(digits) if digits else g.hour_words[word]  # type: ignore[index]
         minute = int(gd.get(f"m{n}") or 0)
         if mod:
             found = _lookup(mod, g.modifier_map)
@@ -297,6 +286,7 @@ def _words_to_hours(gd: dict[str, str | None], g: Grammar) -> None:
         if word and not gd.get(f"ap{n}") and hour < 7:
             hour += 12
         gd[f"h{n}"], gd[f"m{n}"] = str(hour), f"{minute:02d}"
+    return True
 
 
 def _hm(h: str | None, m: str | None, ap: str | None, lang: str, other_ap: str | None = None) -> int | None:
@@ -332,7 +322,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         name = "clock_at"
     if name.startswith("clock_"):
         kind = name[6:]
-        _words_to_hours(gd, g)
+        if not _words_to_hours(gd, g):
+            return None
         a = _hm(gd.get("h1"), gd.get("m1"), gd.get("ap1"), lang, gd.get("ap2"))
         b = _hm(gd.get("h2"), gd.get("m2"), gd.get("ap2"), lang) if gd.get("h2") else None
         if kind == "range" and a is not None and b is not None and a >= 0 and b >= 0 and b <= a and lang == "en":

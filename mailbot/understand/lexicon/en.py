@@ -78,6 +78,12 @@ IN_DAYS = [r"in\s+(?P<n>\w+)\s+days?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+days
 NEXT_YEAR = [r"next\s+year", r"in\s+the\s+new\s+year", r"early\s+next\s+year", r"from\s+january\s+on(?:wards)?"]
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
+# hours in words ("at nine", "at noon")
+HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "eleven": 11, "twelve": 12, "noon": 12}
+HOUR_AT: dict[str, int] = {}
+HOUR_FROM: dict[str, int] = {}
+HOUR_TO: dict[str, int] = {}
 # a phrase before an hour that moves it: "quarter to three" = 14.45, "half past ten" = 10.30
 HOUR_MODIFIERS = {r"half\s+past": (0, 30), r"(?:a\s+)?quarter\s+to": (-1, 45), r"(?:a\s+)?quarter\s+past": (0, 15),
                   "half": (0, 30), r"(?:a\s+)?quarter\s+after": (0, 15)}

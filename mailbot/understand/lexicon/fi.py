@@ -104,6 +104,22 @@ MONTH_WORDS = {
 }
 
 # {T1} {T2}: a clock time (hour, optional minutes)
+# hours in words ("kello yhdeksän", "kahden jälkeen"), spoken forms too ("kahen")
+HOUR_WORDS = {
+    "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "neljä": 4, "neljän": 4, "viisi": 5,
+    "viiden": 5, "kuusi": 6, "kuuden": 6, "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10,
+    "yksitoista": 11, "yhdentoista": 11, "kaksitoista": 12, "kahdentoista": 12,
+    "yhen": 1, "kahen": 2, "kuuen": 6, "seittemän": 7, "kaheksan": 8, "yheksän": 9,
+}
+# hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from), "viiteen" (until)
+_HOURS = ["yhde", "kahde", "kolme", "neljä", "viide", "kuude", "seitsemä", "kahdeksa", "yhdeksä", "kymmene",
+          "yhde|toista", "kahde|toista"]
+_FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -ltä, -stä
+HOUR_AT = {f"{s.partition('|')[0]}lt{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
+HOUR_AT.update({f"{s}lt": h for h, s in enumerate(_HOURS, 1) if "|" not in s})  # spoken: "kolmelt"
+HOUR_FROM = {f"{s.partition('|')[0]}st{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
+HOUR_TO = {w: h for h, w in enumerate(["yhteen", "kahteen", "kolmeen", "neljään", "viiteen", "kuuteen", "seitsemään",
+                                       "kahdeksaan", "yhdeksään", "kymmeneen", "yhteentoista", "kahteentoista"], 1)}
 # a word before an hour that moves it: "puoli yksitoista" = 10.30, "varttia vaille kolme" = 14.45
 HOUR_MODIFIERS = {"puoli": (-1, 30), r"varttia\s+vaille": (-1, 45), r"vartin\s+yli": (0, 15), r"varttia\s+yli": (0, 15)}
 CLOCK = {

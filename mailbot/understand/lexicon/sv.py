@@ -84,6 +84,12 @@ MONTH_WORDS = {
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
 }
 
+# hours in words ("klockan nio")
+HOUR_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+              "elva": 11, "tolv": 12}
+HOUR_AT: dict[str, int] = {}
+HOUR_FROM: dict[str, int] = {}
+HOUR_TO: dict[str, int] = {}
 # a word before an hour that moves it: "halv tre" = 14.30, "kvart i tre" = 14.45
 HOUR_MODIFIERS = {"halv": (-1, 30), r"kvart\s+i": (-1, 45), r"kvart\s+över": (0, 15), r"kvart\s+efter": (0, 15)}
 CLOCK = {
