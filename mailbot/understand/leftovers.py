@@ -58,14 +58,14 @@ _DIGIT_SHAPES = [
 
 @cache
 def _explained(lex: Lexicon) -> re.Pattern[str]:
-    from mailbot.understand.fields import DURATION, number_pattern
+    from mailbot.understand.fields import DURATION
 
-    n_rx = number_pattern(lex)
-    counted = [tpl.replace("{N}", n_rx) for tpl in (*lex.SESSIONS, *lex.PARTICIPANTS)]
+    # only digits are checked here, so a count needs no number words ("8 henkeä", "5 kertaa")
+    counted = [tpl.replace("{N}", r"\d{1,3}") for tpl in (*lex.SESSIONS, *lex.PARTICIPANTS)]
     counted += [f for frags in lex.CADENCE.values() for f in frags]
     counted += [p for p, _months in DURATION[lex.lang]]
     # "evening shifts", "the morning check-outs": a part of the day describing a thing
-    counted += [rf"(?:{'|'.join(f for v in lex.DAY_PARTS.values() for f in v)})\s+(?:{'|'.join(lex.DAYPART_NOUNS)})"]
+    counted += [rf"(?:{'|'.join(s for v in lex.DAY_PART_STEMS.values() for s in v)})\w*\s+(?:{'|'.join(lex.DAYPART_NOUNS)})"]
     body = "|".join(f"(?:{p})" for p in (*_EXPLAINED_GENERIC, *counted))
     return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})"), lex.folds), re.MULTILINE)
 
