@@ -154,6 +154,7 @@ def _plain_places() -> dict[str, str]:
     return {plain(k): v for k, v in FORMS.items() if plain(k) not in FORMS}
 
 
+@cache
 def number_pattern(lex: Lexicon) -> str:
     return rf"(?P<n>\d{{1,3}}|{trie(set(lex.NUMBERS))})(?![\w])"
 

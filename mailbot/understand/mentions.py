@@ -103,7 +103,8 @@ def _lookup(word: str, mapping: list[tuple[re.Pattern[str], object]]) -> object 
 @dataclass(frozen=True)
 class Grammar:
     lex: Lexicon
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    rules: tuple[tuple[str, re.Pattern[str], str | None], ...]  # name, pattern, what the text must have
+    clock_gate: re.Pattern[str]
     weekday_map: list[tuple[re.Pattern[str], object]]
     month_map: list[tuple[re.Pattern[str], object]]
     part_map: list[tuple[re.Pattern[str], object]]
@@ -117,6 +118,19 @@ class Grammar:
     daypart_noun: re.Pattern[str]
     that_day: re.Pattern[str]
     abbr: re.Pattern[str]
+
+
+_DIGIT_RULES = frozenset({"num_date_range", "num_date_range2", "num_date", "slash_date", "name_date_range", "name_date",
+                          "day_of_month", "day_of_next_month", "week_number", "week_of", "clock_bare"})
+
+
+def _gate(name: str, pattern: str) -> str | None:
+    """What a sentence must contain for a rule to match at all, so that most rules are skipped cheaply."""
+    if name in _DIGIT_RULES:
+        return "digit"
+    if name.startswith("clock_"):
+        return "clock"
+    return None
 
 
 def _b(pattern: str) -> str:
@@ -244,10 +258,12 @@ def grammar(lex: Lexicon) -> Grammar:
         rules.append((f"daypart_{key}", _alt(frags)))
     rules += [("flag_asap", _alt(lex.ASAP)), ("flag_any", _alt(lex.ANY_TIME)), ("flag_holiday", _alt(lex.HOLIDAYS))]
     f = lex.folds
-    compiled = tuple((name, re.compile(fold(_b(rx), f))) for name, rx in rules)
+    compiled = tuple((name, re.compile(fold(_b(rx), f)), _gate(name, rx)) for name, rx in rules)
     return Grammar(
         lex=lex,
         rules=compiled,
+        clock_gate=re.compile(fold(rf"\d|(?<![\w])(?:{hw}|{mods}|{trie({**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}) or 'x^'})"
+                                   r"(?![\w])", f)),
         weekday_map=_word_map({k: v for k, v in lex.WEEKDAYS.items()}, f) + _word_map(dict(lex.WEEKDAY_ABBR.items()), f),
         month_map=_word_map(dict(lex.MONTHS.items()), f),
         part_map=_word_map(dict(lex.MONTH_PART.items()), f),
@@ -516,7 +532,11 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     """Every time expression in ``text`` (lower-cased), longest match first, none overlapping."""
     g = grammar(lex)
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for priority, (name, rx) in enumerate(g.rules):
+    has_digit = any(ch.isdigit() for ch in text)
+    has_clock = has_digit or bool(g.clock_gate.search(text))
+    for priority, (name, rx, gate) in enumerate(g.rules):
+        if (gate == "digit" and not has_digit) or (gate == "clock" and not has_clock):
+            continue  # a sentence with no digit has no numeric date; one with no hour has no clock time
         for m in rx.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), priority, name, m))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 LANGUAGES = ("fi", "sv", "en")
@@ -141,6 +141,7 @@ def fold(pattern: str, on: bool = True) -> str:
 _PLAIN = str.maketrans("äöå", "aoa")
 
 
+@lru_cache(maxsize=4096)
 def plain(word: str) -> str:
     """A word with its diacritics dropped, for table look-ups that fold like the patterns do."""
     return word.translate(_PLAIN)
