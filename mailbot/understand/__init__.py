@@ -89,7 +89,10 @@ def understand(
     _fill_fields(result, msg, text, lex, monthly_days=bool(reading and reading.monthly))
     if result.intent == "question":
         result.review("question for staff")
-    if result.intent == "request" and not hits(lex, lex.INTENT["request"], low) and not hits(lex, lex.INTENT["domain"], low):
+    # a new message that asks for nothing bookable; a reply ("kiitos, nähdään!") is the conversation's to judge
+    asks = hits(lex, lex.INTENT["request"], low) or hits(lex, lex.INTENT["domain"], low)
+    is_reply = bool(msg.in_reply_to or msg.references or _REPLY_PREFIX.match(msg.subject))
+    if result.intent == "request" and not asks and not is_reply:
         result.review("intent rests on weak evidence: no booking asked for")
     for reason in review_reasons(text, lex, lang):
         result.review(reason)
@@ -150,7 +153,8 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         result.location = fields.only_town(affirmed)
     if result.service != "individual":
         # "yksi työntekijämme loukkaantui" is no group size
-        result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True, after=lex.LEADS_AFTER)
+        result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True,
+                                           after=lex.LEADS_AFTER)
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
     result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120)
     result.cadence = fields.cadence(low, lex)

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
 from mailbot.understand.fields import affirmed
+from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
 from mailbot.understand.mentions import HOUR_WORDS, find_mentions
 from mailbot.understand.result import Option
 
@@ -32,7 +32,8 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     if compile_alternation(tuple(lex.CHOICE_ANY), lex.folds).search(low):
         return Choice(None, ns, True)
     numbered = {int(m.group(1)) for m in _NUMBERED.finditer(low)}
-    words = {v for k, v in lex.CHOICE_NUMBERS.items() if folded_rx(rf"(?<![\w]){re.escape(k)}(?![\w])", lex.folds).search(low)}
+    words = {v for k, v in lex.CHOICE_NUMBERS.items()
+             if folded_rx(rf"(?<![\w]){re.escape(k)}(?![\w])", lex.folds).search(low)}
     words = {max(ns) if v == -1 and ns else v for v in words}
     first_line = next((ln for ln in low.splitlines() if ln.strip()), "")
     bare = _BARE_DIGIT.match(first_line)

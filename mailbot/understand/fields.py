@@ -108,7 +108,8 @@ def mode(text: str, lex: Lexicon) -> str | None:
     return "remote" if remote else "onsite" if onsite else None
 
 
-_OFFICE_WORDS = re.compile(fold(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|vastaanot\w*)"))
+_OFFICE_WORDS = re.compile(fold(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|"
+                                r"vastaanot\w*)"))
 _FI_LOCATIVE = re.compile(fold(r"(?:ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$"))
 _SV_EN_BEFORE = re.compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
 

@@ -20,7 +20,8 @@ def looks_commercial(text: str, lex: Lexicon) -> bool:
     """Marketing, phishing, or another business's bill: nothing to book and nobody to answer."""
     if hits(lex, lex.PHISHING, text) >= 2:
         return True
-    if hits(lex, lex.INVOICE, text) >= 3 and not hits(lex, lex.INTENT["request"], text) and not question_sentences(text):
+    if hits(lex, lex.INVOICE, text) >= 3 and not hits(lex, lex.INTENT["request"], text) \
+            and not question_sentences(text):
         return True
     n = hits(lex, lex.INTENT["other"], text)
     return n >= 2 or (n == 1 and hits(lex, lex.INTENT["domain"], text) == 0)

@@ -38,7 +38,8 @@ _EXPLAINED_GENERIC = [
     # a count of people or things that is no booking's head count ("12 alaista", "två barn")
     r"\d+\s+(?:alais\w*|lasta|lapsi\w*|medarbetar\w*|anställd\w*|underordnade|barn|direct\s+reports|reports|"
     r"employees|staff|children|kids|vuot\w*|vuoden|år|years?|viesti\w*|messages?|meddelanden)",
-    r"[a-zåäö]+\d+[a-zåäö\d]*|\d+[a-zåäö]{2,}(?<!st)(?<!nd)(?<!rd)(?<!th)(?<!am)(?<!pm)\w*",  # codes such as "b12", "3d"
+    # codes such as "b12", "3d"
+    r"[a-zåäö]+\d+[a-zåäö\d]*|\d+[a-zåäö]{2,}(?<!st)(?<!nd)(?<!rd)(?<!th)(?<!am)(?<!pm)\w*",
     r"av-\w+",  # our own conversation reference
     r"^\s*\d{1,2}[.)](?=\s)",  # list numbering at the start of a sentence
 ]
@@ -65,7 +66,8 @@ def _explained(lex: Lexicon) -> re.Pattern[str]:
     counted += [f for frags in lex.CADENCE.values() for f in frags]
     counted += [p for p, _months in DURATION[lex.lang]]
     # "evening shifts", "the morning check-outs": a part of the day describing a thing
-    counted += [rf"(?:{'|'.join(s for v in lex.DAY_PART_STEMS.values() for s in v)})\w*\s+(?:{'|'.join(lex.DAYPART_NOUNS)})"]
+    stems = "|".join(s for v in lex.DAY_PART_STEMS.values() for s in v)
+    counted += [rf"(?:{stems})\w*\s+(?:{'|'.join(lex.DAYPART_NOUNS)})"]
     body = "|".join(f"(?:{p})" for p in (*_EXPLAINED_GENERIC, *counted))
     return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})"), lex.folds), re.MULTILINE)
 
@@ -76,7 +78,8 @@ def _unnamed(pattern: str) -> str:
 
 
 # month names that are also other words or a name ("may", "march", "Jan"): not evidence on their own
-_NOT_ONLY_MONTHS = frozenset({"may", "march", "mar", "august", "aug", "jan", "feb", "apr", "jun", "jul", "sept?", "sep", "oct",
+_NOT_ONLY_MONTHS = frozenset({"may", "march", "mar", "august", "aug", "jan", "feb", "apr", "jun", "jul", "sept?", "sep",
+                              "oct",
                               "okt", "nov", "dec", "tammik", "helmik"})
 
 

@@ -85,9 +85,11 @@ def _alt(fragments: list[str]) -> str:
     return "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
 
 
-def _word_map(table: dict[int, list[str]] | dict[str, list[str]], folds: bool = True) -> list[tuple[re.Pattern[str], object]]:
+def _word_map(table: dict[int, list[str]] | dict[str, list[str]],
+              folds: bool = True) -> list[tuple[re.Pattern[str], object]]:
     """Word → key look-ups; a fragment's look-behind (its context in running text) is not the word's."""
-    return [(re.compile(fold(rf"(?:{_alt([_NO_LOOKBEHIND.sub('', f) for f in v])})$", folds)), k) for k, v in table.items()]
+    return [(re.compile(fold(rf"(?:{_alt([_NO_LOOKBEHIND.sub('', f) for f in v])})$", folds)), k)
+            for k, v in table.items()]
 
 
 _NO_LOOKBEHIND = re.compile(r"\(\?<[=!][^)]*\)")
@@ -189,7 +191,8 @@ def grammar(lex: Lexicon) -> Grammar:
         ("month_range", rf"(?:from\s+|från\s+)?(?P<mon>{months}){dash}(?P<mon2>{months})"),
         ("month_range", rf"(?:from|från)\s+(?P<mon>{months})\s+(?:to|until|till|through)\s+(?P<mon2>{months})"),
         ("name_date_range", rf"(?P<d>\d{{1,2}})\.?{dash}(?P<d2>\d{{1,2}})\.?\s+(?P<mon>{months})"),
-        ("name_date_range", rf"(?:from\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s*(?:-|–|to|till|until)\s*(?:the\s+)?"
+        ("name_date_range", rf"(?:from\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s*(?:-|–|to|till|until)\s*"
+                            rf"(?:the\s+)?"
                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s+(?:of\s+)?(?P<mon>{months})"),
         ("name_date_range", rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{dash}"
                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"),
@@ -206,7 +209,8 @@ def grammar(lex: Lexicon) -> Grammar:
         before = r"(?:in|i|during|under|for|of|från|from|to|till|until|through(?:out)?|since|sedan)"
         rules.append(("month", rf"{before}\s+(?P<mon>{months})"))
         # or as the subject of a wish: "March is fine", "januari passar bra"
-        rules.append(("month", rf"(?P<mon>{months})(?=\s+(?:(?:is|would\s+be|could\s+be|är|vore)\s+(?:fine|good|ok|okay|best|ideal|great|free|open|possible|"
+        rules.append(("month", rf"(?P<mon>{months})(?=\s+(?:(?:is|would\s+be|could\s+be|är|vore)\s+"
+                      rf"(?:fine|good|ok|okay|best|ideal|great|free|open|possible|"
                       rf"bra|fint|möjlig\w*|ledig\w*)|works?|suits?|passar|går\s+bra|fungerar)(?![\w]))"))
     for key, frags in lex.WEEK_WORDS.items():
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
@@ -244,10 +248,12 @@ def grammar(lex: Lexicon) -> Grammar:
         # Finnish cases make the range: "maanantaista keskiviikkoon"
         ("weekday_range_cases", rf"(?P<w1>{wd_full})\s+(?P<w2>{wd_full})"),
         # "ma tai ti", "ti., to. eller fre.": abbreviations count when another weekday joins them
-        ("weekday_list", rf"(?P<w1>{wd_abbr})\.?(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:(?:on|på)\s+)?(?:{wd_any})\.?)+"),
+        ("weekday_list", rf"(?P<w1>{wd_abbr})\.?(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:(?:on|på)\s+)?"
+                         rf"(?:{wd_any})\.?)+"),
         ("weekday_list", rf"(?P<w1>{wd_full})(?:\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_any})\.?)*"
                          rf"\s*(?:,|/|&|tai|ja|eller|och|or|and|sekä)\s*(?:{wd_abbr})\.?"),
-        ("weekday_abbr_dot", rf"(?P<w1>{_alt([a for v in lex.WEEKDAY_ABBR.values() for a in v if len(a) >= 3])})\.(?!\w)"),
+        ("weekday_abbr_dot", rf"(?P<w1>{_alt([a for v in lex.WEEKDAY_ABBR.values() for a in v if len(a) >= 3])})"
+                             r"\.(?!\w)"),
         ("workdays", _alt(lex.WORKDAYS)),
         # "Monday after next", "tisdagen om en vecka"-style: the second such day from tomorrow
         ("weekday_after_next", rf"(?:the\s+|on\s+the\s+)?(?P<w1>{wd_full})\s+(?:after\s+next|veckan\s+efter\s+nästa|"
@@ -262,9 +268,10 @@ def grammar(lex: Lexicon) -> Grammar:
     return Grammar(
         lex=lex,
         rules=compiled,
-        clock_gate=re.compile(fold(rf"\d|(?<![\w])(?:{hw}|{mods}|{trie({**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}) or 'x^'})"
+        clock_gate=re.compile(fold(rf"\d|(?<![\w])(?:{hw}|{mods}|"
+                                   rf"{trie({**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}) or 'x^'})"
                                    r"(?![\w])", f)),
-        weekday_map=_word_map({k: v for k, v in lex.WEEKDAYS.items()}, f) + _word_map(dict(lex.WEEKDAY_ABBR.items()), f),
+        weekday_map=_word_map(dict(lex.WEEKDAYS.items()), f) + _word_map(dict(lex.WEEKDAY_ABBR.items()), f),
         month_map=_word_map(dict(lex.MONTHS.items()), f),
         part_map=_word_map(dict(lex.MONTH_PART.items()), f),
         habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$", f)),
@@ -485,7 +492,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     return None
 
 
-_WEEK_PART_AFTER = re.compile(fold(r"\s+(?:(?P<rest>loppuun\s+mennessä|loppuun\s+asti)|(?P<early>alkupuol\w*|alussa|alkuun|"
+_WEEK_PART_AFTER = re.compile(fold(r"\s+(?:(?P<rest>loppuun\s+mennessä|loppuun\s+asti)|"
+                                   r"(?P<early>alkupuol\w*|alussa|alkuun|"
                                    r"alkupäässä|alulla)|(?P<late>loppupuol\w*|lopussa|loppuun|loppupäässä|lopulla))"))
 _WEEK_PART_BEFORE = re.compile(r"(?:(?P<early>early|i\s+början\s+av)|(?P<late>late|i\s+slutet\s+av))\s+$")
 
@@ -613,7 +621,8 @@ def _combine(mentions: list[Mention], text: str, g: Grammar | None = None) -> li
             prev.part, prev.end = m.part, m.end  # "ensi viikolla loppuviikosta", "parin viikon päästä loppuviikosta"
             continue
         dash_between = prev is not None and re.fullmatch(r"\s*(?:-|–|—)\s*", _gap(text, prev, m))
-        to_between = prev is not None and re.fullmatch(r"\s*(?:-|–|—|to|till|until|through|tills|asti)\s*", _gap(text, prev, m))
+        to_between = prev is not None and re.fullmatch(r"\s*(?:-|–|—|to|till|until|through|tills|asti)\s*",
+                                                        _gap(text, prev, m))
         if (prev is not None and prev.kind == "date" and m.kind == "date" and (dash_between or to_between)
                 and prev.month is not None and m.month is not None and prev.nth is None and m.nth is None):
             out[-1] = Mention("range", prev.start, m.end, day=prev.day, month=prev.month, year=prev.year,

@@ -19,7 +19,8 @@ import math
 import random
 import sys
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, time as dtime
+from datetime import datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

@@ -29,7 +29,8 @@ import re
 import sys
 import time
 from collections import defaultdict
-from datetime import datetime, time as dtime, timedelta
+from datetime import datetime, timedelta
+from datetime import time as dtime
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -166,9 +167,10 @@ def predicted_probes(ep, ws: list[dict], days: dict) -> set:
 
 
 def run(recs: list[dict]) -> list[dict]:
+    import generate
+
     from mailbot.mail import read_message
     from mailbot.understand import understand
-    import generate
 
     ep = load_eval_parse()
     tz = ep.TZ

@@ -27,9 +27,9 @@ from __future__ import annotations
 import calendar
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Europe/Helsinki")

@@ -150,7 +150,7 @@ NEGATION = [
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
-PAST = [r"käynyt", r"käyneet", r"käyty", 
+PAST = [r"käynyt", r"käyneet", r"käyty",
     r"viime(?!i)\w*", r"viimeksi", r"(?:viiko\w*|kuukau\w*|vuo\w*|päiv\w*|aikaa)\s+sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
     r"päättyi", r"tapasimme", r"olleet", r"ollut", r"aiemmin", r"aikaisemmin",
@@ -170,7 +170,7 @@ HOLIDAYS = [r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälk
             r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
             r"(?:tänä|tulevana)\s+(?:keväänä|syksynä|kesänä|talvena)", r"kevää\w*\s+aikana", r"keväällä"]
 
-NUMBERS = {"kaks": 2, "kahdesta": 2, "kolmesta": 3, "neljästä": 4, "viidestä": 5, "viis": 5, "kuudesta": 6, "kuus": 6, "seitsemästä": 7, "seittemän": 7, "kahdeksasta": 8, "kaheksan": 8, "yhdeksästä": 9, "yheksän": 9, "kymmenestä": 10, "kahdelle": 2, "kolmelle": 3, "neljälle": 4, "viidelle": 5, "kuudelle": 6, "seitsemälle": 7, "kahdeksalle": 8, "kymmenelle": 10, 
+NUMBERS = {"kaks": 2, "kahdesta": 2, "kolmesta": 3, "neljästä": 4, "viidestä": 5, "viis": 5, "kuudesta": 6, "kuus": 6, "seitsemästä": 7, "seittemän": 7, "kahdeksasta": 8, "kaheksan": 8, "yhdeksästä": 9, "yheksän": 9, "kymmenestä": 10, "kahdelle": 2, "kolmelle": 3, "neljälle": 4, "viidelle": 5, "kuudelle": 6, "seitsemälle": 7, "kahdeksalle": 8, "kymmenelle": 10,
     "yksi": 1, "yhden": 1, "yhtä": 1, "kaksi": 2, "kahden": 2, "kahta": 2, "pari": 2, "parin": 2,
     "kolme": 3, "kolmen": 3, "kolmea": 3, "neljä": 4, "neljän": 4, "neljää": 4, "viisi": 5, "viiden": 5,
     "viittä": 5, "kuusi": 6, "kuuden": 6, "kuutta": 6, "seitsemän": 7, "seitsemää": 7, "kahdeksan": 8,
