@@ -75,6 +75,7 @@ class Mention:
     alternatives: tuple[tuple[int, int], ...] = ()  # other (day, month) readings of an ambiguous date
     reference: bool = False  # names the booked appointment, not a wish
     nth: int | None = None  # with weekdays: the nth such weekday of the month (-1: the last)
+    more_weeks: tuple[int, ...] = ()  # "veckorna 52 och 53": the weeks after the first
 
     @property
     def is_day(self) -> bool:
@@ -122,7 +123,7 @@ class Grammar:
     abbr: re.Pattern[str]
 
 
-_DIGIT_RULES = frozenset({"num_date_range", "num_date_range2", "num_date", "slash_date", "name_date_range", "name_date",
+_DIGIT_RULES = frozenset({"week_list", "num_date_range", "num_date_range2", "num_date", "slash_date", "name_date_range", "name_date",
                           "day_of_month", "day_of_next_month", "week_number", "week_of", "clock_bare"})
 
 
@@ -215,6 +216,9 @@ def grammar(lex: Lexicon) -> Grammar:
     for key, frags in lex.WEEK_WORDS.items():
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
     rules.append(("relmonth_next_year", _alt(lex.NEXT_YEAR)))
+    # "veckorna 52 och 53", "viikoilla 2–4", "weeks 9 and 10": several weeks by number
+    rules.append(("week_list", rf"(?:{_alt(lex.WEEK_NOUNS)})\s*(?P<n>\d{{1,2}})(?:\s*(?:,|och|ja|tai|eller|and|or|&|-|–)\s*"
+                               rf"\d{{1,2}}(?![\d]|[.:]\d))+"))
     for key, frags in lex.MONTH_WORDS.items():
         rules.append((f"relmonth_{key}", _alt(frags)))
         rules.append((f"relmonthpart_{key}", rf"(?:{_alt(frags)})\s+(?P<part>{parts})"))  # ensi kuun alussa
@@ -417,6 +421,14 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     if name == "week_of":
         month = _lookup(gd["mon"], g.month_map)
         return Mention("week", s, e, week="of", day=int(gd["d"]), month=month) if month else None  # type: ignore[arg-type]
+    if name == "week_list":
+        nums = [int(x) for x in re.findall(r"\d{1,2}", m.group())]
+        dashed = bool(re.search(r"\d\s*[-–]\s*\d", m.group()))
+        if dashed and len(nums) == 2 and nums[0] < nums[1]:
+            nums = list(range(nums[0], nums[1] + 1))  # "viikoilla 2–4"
+        if not all(1 <= n <= 53 for n in nums):
+            return None
+        return Mention("week", s, e, week=nums[0], more_weeks=tuple(nums[1:]))
     if name.startswith("week_"):
         key = name[5:]
         if key == "number":

@@ -222,6 +222,11 @@ def _month_days(m: Mention, ctx: Context) -> set[date]:
 
 
 def _week_days(m: Mention, ctx: Context) -> set[date]:
+    if m.more_weeks:  # several weeks by number: each of them
+        out: set[date] = set()
+        for n in (m.week, *m.more_weeks):
+            out |= _week_days(Mention("week", m.start, m.end, week=n), ctx)
+        return out
     this_monday = monday(ctx.today)
     if m.in_weeks is not None:
         mon = monday(ctx.today + timedelta(days=7 * m.in_weeks))

@@ -34,6 +34,7 @@ _SCHEMA: dict[str, str] = {
     "TIME_WORDS": "list",
     "WEEK_WORDS": "dict",
     "MONTH_WORDS": "dict",
+    "WEEK_NOUNS": "list",
     "NEXT_YEAR": "list",
     "CLOCK": "dict",
     "NTH": "map",

@@ -76,6 +76,8 @@ EVERY_WEEK = [r"every\s+week", r"each\s+week", r"weekly", r"every", r"each"]
 IN_DAYS = [r"in\s+(?P<n>\w+)\s+days?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+days\s+from\s+now"]
 # next calendar year, from 1 January
 NEXT_YEAR = [r"next\s+year", r"in\s+the\s+new\s+year", r"early\s+next\s+year", r"from\s+january\s+on(?:wards)?"]
+# words for a week before its number, for lists of weeks ("weeks 9 and 10")
+WEEK_NOUNS = [r"weeks?", r"wks?\.?"]
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
 # hours in words ("at nine", "at noon")

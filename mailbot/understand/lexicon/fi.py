@@ -98,6 +98,8 @@ IN_DAYS = [r"(?P<n>\w+)\s+(?:päivän|pv|päivää)\s+(?:päästä|kuluttua)"]
 # next calendar year, from 1 January: "ens vuoden puolella"
 NEXT_YEAR = [r"ensi\s+vuonna", r"ens\s+vuonna", r"ensi\s+vuoden\s+puolella", r"ens\s+vuoden\s+puolella", r"ensi\s+vuoden\s+alusta",
              r"tammikuusta\s+alkaen", r"vuoden\s+vaihduttua"]
+# words for a week before its number, for lists of weeks ("viikoilla 2 ja 3")
+WEEK_NOUNS = [r"viiko\w*", r"viikk\w*", r"vko", r"vk"]
 MONTH_WORDS = {
     "this": [r"tässä\s+kk", r"tämä\s+kuu", r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
     "next": [r"ensi\s+kuu\w*", r"ensi\s+kk", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],

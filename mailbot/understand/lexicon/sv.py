@@ -79,6 +79,8 @@ EVERY_WEEK = [r"varje\s+vecka", r"varje", r"alla", r"veckovis"]
 IN_DAYS = [r"om\s+(?P<n>\w+)\s+dag(?:ar)?"]
 # next calendar year, from 1 January
 NEXT_YEAR = [r"nästa\s+år", r"till\s+nästa\s+år", r"under\s+nästa\s+år", r"efter\s+nyår"]
+# words for a week before its number, for lists of weeks ("veckorna 52 och 53")
+WEEK_NOUNS = [r"veck\w*", r"v\.", r"vk"]
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
@@ -109,7 +111,7 @@ DATE_PATTERNS = [
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
 NEGATION = [
-    r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
+    r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
 ]
