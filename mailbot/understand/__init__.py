@@ -157,7 +157,7 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
                                            after=lex.LEADS_AFTER)
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
     result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120)
-    result.cadence = fields.cadence(low, lex)
+    result.cadence = fields.cadence(fields.without_reasons(low, lex), lex)
     if result.sessions is None:  # "kerran kuussa puolen vuoden ajan" → 6
         result.sessions = fields.sessions_from_duration(low, lex, result.cadence)
     if result.cadence is None and monthly_days:  # "aina kuun ensimmäinen tiistai": once a month

@@ -110,7 +110,8 @@ def mode(text: str, lex: Lexicon) -> str | None:
 
 _OFFICE_WORDS = re.compile(fold(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|"
                                 r"vastaanot\w*)"))
-_FI_LOCATIVE = re.compile(fold(r"(?:ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$"))
+# inessive, adessive, allative and illative name a place to meet; "Pirkkalasta" (from) does not
+_FI_LOCATIVE = re.compile(fold(r"(?:ssa|ssä|lla|llä|lle|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$"))
 _SV_EN_BEFORE = re.compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
 
 
@@ -218,6 +219,22 @@ def sessions_from_duration(text: str, lex: Lexicon, rhythm: str | None) -> int |
             return {"monthly": total, "biweekly": total * 2, "weekly": total * 4}[rhythm]
         return {"weekly": n, "biweekly": max(1, n // 2), "monthly": None}[rhythm]
     return None
+
+
+def without_reasons(text: str, lex: Lexicon) -> str:
+    """``text`` with the clauses that give a reason ("koska käyn siellä viikoittain") blanked."""
+    from mailbot.understand.text import clause_spans
+
+    reason = compile_alternation(tuple(lex.REASON), lex.folds)
+    out = list(text)
+    for line in re.finditer(r"[^\n]+", text):
+        for a, b in _sentence_spans(line.group()):
+            sentence = line.group()[a:b]
+            for s, e in clause_spans(sentence):
+                if reason.match(sentence[s:e].lstrip()):
+                    start = line.start() + a + s
+                    out[start:start + e - s] = " " * (e - s)
+    return "".join(out)
 
 
 def cadence(text: str, lex: Lexicon) -> str | None:

@@ -101,6 +101,9 @@ def _drop_excluded_weekdays(includes: list[Frame], excludes: list[Frame]) -> Non
                 includes.remove(f)
 
 
+_CORRECTION_CUT = re.compile(r"^\W*\w+(?:\s+\w+)?")  # the cue words themselves ("ei kun") negate nothing
+
+
 def _blank(text: str, mentions: list[Mention]) -> str:
     chars = list(text)
     for m in mentions:
@@ -138,6 +141,9 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             for m in mentions:
                 for p in m.problems:
                     ctx.problem(p)
+            if previous and _has(lex, "CORRECTION", low[:16]):  # "tiistaina, ei kun keskiviikkona"
+                wished = [m for m in wished if m not in previous]
+                low = unread = _CORRECTION_CUT.sub("", low)
             if _has(lex, "REASON", low[:12]) or _has(lex, "PAST", unread):  # "senast kl. 10" is no past
                 continue
             kept: list[Mention] = []

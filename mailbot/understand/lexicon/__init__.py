@@ -54,6 +54,7 @@ _SCHEMA: dict[str, str] = {
     "REASON": "list",
     "GREETINGS": "list",
     "CONSEQUENCE": "list",
+    "CORRECTION": "list",
     "PAST": "list",
     "LAST": "list",
     "BOOKED_REF": "list",

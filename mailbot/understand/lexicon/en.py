@@ -107,12 +107,14 @@ DATE_PATTERNS = [
 WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
            r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"]
 DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"]
-NEGATION = [
+NEGATION = [r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out", 
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
     r"fully\s+booked", r"busy", r"at\s+a\s+(?:\w+\s+)?(?:conference|course|training|seminar|fair|workshop)",
     r"clash\w*", r"conflicts?", r"on\s+a\s+(?:course|trip)", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
 ]
+# a correction: what was said just before is taken back ("Tuesday, sorry, I mean Wednesday")
+CORRECTION = [r"(?:sorry,?\s+)?i\s+mean", r"no\s+wait", r"correction", r"scratch\s+that"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
@@ -159,7 +161,7 @@ INTENT = {
                 r"not\s+suitable", r"unfortunately\s+(?:none|not)"],
     "cancel": [r"cancel\b", r"cancel(?:l)?ing", r"to\s+cancel", r"cancellation\s+of", r"call\s+off", r"i\s+won't\s+be\s+able\s+to\s+(?:come|attend|make)",
                r"please\s+cancel", r"need\s+to\s+cancel", r"have\s+to\s+cancel"],
-    "reschedule": [r"reschedul\w*", r"move\s+(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)",
+    "reschedule": [r"move\s+(?:my|our|the)\s+(?:\w+\s+){0,2}(?:appointment|session|booking|meeting|time)", r"reschedul\w*", r"move\s+(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)",
                    r"change\s+(?:my|our|the)\s+(?:appointment|session|booking|time)", r"different\s+time",
                    r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
     "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",
