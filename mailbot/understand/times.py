@@ -35,8 +35,7 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     before = clause[max(0, m.start - 40):m.start]
     if compile_alternation(tuple(lex.BOOKED_BEFORE), lex.folds).search(before + "\x00"):
         return True  # "my appointment on Thursday", "min tid på torsdag"
-    after = clause[m.end:m.end + 30]
-    words = re.findall(r"[\wåäö]+", after)[:3]
+    words = re.findall(r"[\wåäö]+", clause[m.end:m.end + 60])[:3]  # whole words: "kellonaikaan" is no "aikaa"
     rx = compile_alternation(tuple(lex.BOOKED_REF), lex.folds)
     return any(rx.fullmatch(w) for w in words)
 

@@ -120,7 +120,7 @@ GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:yo
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
 REASON = [r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
-        r"ago", r"was", r"were", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
+        r"ago", r"was(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"were(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous", r"since"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish
@@ -185,7 +185,7 @@ SERVICE = {
     "leader": [r"leadership\s+supervision", r"management\s+supervision", r"supervision\s+for\s+(?:managers|leaders)",
                r"managerial\s+supervision", r"executive\s+supervision", r"leader\s+supervision"],
     "individual_implied": [r"for\s+myself", r"my\s+own\s+supervision"],
-    "group_implied": [r"our\s+(?:whole\s+)?(?:ward|department|unit|nurses|crew|office)", r"(?:the\s+)?whole\s+(?:ward|department|unit|office|staff)", r"(?:our|my)\s+\w+\s+team", r"together\s+as\s+a\s+team", r"the\s+nurses", r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group", r"our\s+staff", r"our\s+unit",
+    "group_implied": [r"our\s+(?:whole\s+)?(?:ward|department|unit|nurses|crew|office)(?!\s+(?:meeting|meetings|manager|head|leader|'s))", r"(?:the\s+)?whole\s+(?:ward|department|unit|office|staff)", r"(?:our|my)\s+\w+\s+team", r"together\s+as\s+a\s+team", r"the\s+nurses", r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group(?!\s+(?:meeting|leader|manager))", r"our\s+staff(?!\s+(?:meeting|room))", r"our\s+unit(?!\s+(?:meeting|manager|head|leader))",
                       r"for\s+the\s+team"],
     "leader_implied": [r"newly\s+(?:promoted|appointed)\s+\w*\s*(?:manager|leader|head|director|supervisor|lead)", r"(?:new|recently\s+promoted)\s+(?:team\s+|unit\s+|ward\s+|department\s+)?(?:manager|leader|head\s+nurse|director)", r"first\s+management\s+role", r"i(?:'m|\s+am)\s+a\s+new\s+(?:manager|leader|head|director|supervisor)",
                        r"as\s+a\s+(?:new\s+)?(?:manager|leader|team\s+lead|head\s+of\s+\w+|director)",
@@ -218,7 +218,7 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|em
                 r"(?:team|group)\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
 LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
-LEADS = [r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
+LEADS = [r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
 SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
 SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
