@@ -171,7 +171,9 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 continue
             count += len(kept)
             monthly = monthly or any(m.nth is not None and m.habitual for m in kept)
-            if _has(lex, "NEGATION", unread):
+            # "any day but Fridays": after an "any", a "but" excepts
+            after_any = any(m.kind == "flag" and m.flag == "any" for m in previous) and _has(lex, "BUT_EXCEPT", low[:6])
+            if _has(lex, "NEGATION", unread) or after_any:
                 for part in _by_negation(kept, unread, start, lex):
                     excludes += [f for f in _groups(part, ctx) if not f.any_time]
                 previous = []

@@ -54,6 +54,7 @@ _SCHEMA: dict[str, str] = {
     "REASON": "list",
     "GREETINGS": "list",
     "CONSEQUENCE": "list",
+    "BUT_EXCEPT": "list",
     "CORRECTION": "list",
     "PAST": "list",
     "LAST": "list",

@@ -115,6 +115,8 @@ NEGATION = [r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+
 ]
 # a correction: what was said just before is taken back ("Tuesday, sorry, I mean Wednesday")
 CORRECTION = [r"(?:sorry,?\s+)?i\s+mean", r"no\s+wait", r"correction", r"scratch\s+that"]
+# after "any day": the word that excepts what follows ("any day but Fridays")
+BUT_EXCEPT = [r"but", r"except"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
@@ -219,8 +221,8 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|em
 # after a head count: the people the writer leads, not who attends
 LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
 LEADS = [r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
-SUPERVISOR_BEFORE = [r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
-SUPERVISOR_AFTER = [r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
+SUPERVISOR_BEFORE = [r"highly\s+of", r"praised", r"things\s+about", r"recommend\w*", r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
+SUPERVISOR_AFTER = [r"[–-]?\s*(?:would|could|can)\s+(?:it\s+be\s+possible\s+to\s+have|i\s+(?:have|get|see))\s+(?:her|him)", r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
 REVIEW = {
     "complaint": [r"hasn't\s+been\s+(?:good|helpful)", r"isn't\s+working", r"not\s+working\s+(?:out|for\s+me)", r"(?:has\s+)?not\s+been\s+(?:good|great|helpful)", r"bad\s+experience", r"(?:was|came|arrived)\s+late", r"doesn't\s+listen", r"does\s+not\s+listen", r"change\s+(?:my\s+|our\s+)?supervisor", r"(?:a\s+)?different\s+supervisor", r"another\s+supervisor", r"new\s+supervisor", r"unprofessional", r"rude", r"didn't\s+work\s+out", r"not\s+satisfied", r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",

@@ -151,6 +151,8 @@ NEGATION = [
 ]
 # a correction: what was said just before is taken back ("tiistaina, ei kun keskiviikkona")
 CORRECTION = [r"ei\s*kun", r"eiku", r"tai\s+siis", r"siis\s+ei", r"korjaus"]
+# after "any day": the word that excepts what follows
+BUT_EXCEPT = [r"mutta", r"paitsi"]
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
@@ -277,7 +279,7 @@ LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esi
 LEADS = [r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
-SUPERVISOR_AFTER = [r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
+SUPERVISOR_AFTER = [r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {
     "complaint": [r"ei\s+(?:ole\s+)?ollut\s+hyvä", r"huono\w*\s+kokemu\w*", r"myöhästy\w*", r"ei\s+kuuntele\w*", r"en\s+ole\s+tyytyväi\w*", r"(?:vaihtaa|vaihtaisin|vaihdon)\s+(?:\w+\s+)?(?:ohjaaja\w*|työnohjaaja\w*)", r"(?:toise\w*|uude\w*)\s+(?:työn)?ohjaaja\w*", r"ohjaaja\w*\s+vaihto\w*", r"epäammatillis\w*", r"loukkaav\w*", r"töykeä\w*", r"ei\s+toiminut", r"pettyny\w*", r"harmitta\w*", r"ärsyttä\w*", r"turhautu\w*", r"suuttu\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",

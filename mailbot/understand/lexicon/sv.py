@@ -117,6 +117,8 @@ NEGATION = [
 ]
 # a correction: what was said just before is taken back ("tisdag, nej förlåt, onsdag")
 CORRECTION = [r"nej\s+förlåt", r"förlåt,?\s+jag\s+menar", r"jag\s+menar", r"nej\s+vänta", r"rättelse"]
+# after "any day": the word that excepts what follows
+BUT_EXCEPT = [r"utom", r"förutom"]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
 GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
@@ -208,7 +210,7 @@ PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbet
 LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapporterar\s+till\s+mig"]
 LEADS = [r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
 SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
-SUPERVISOR_AFTER = [r"som\s+handledare", r"som\s+min\s+handledare"]
+SUPERVISOR_AFTER = [r"(?:och\s+)?(?:henne|honom)\s+(?:vill|skulle)", r"[–-]?\s*(?:kan|skulle)\s+jag\s+få\s+(?:henne|honom)", r"som\s+handledare", r"som\s+min\s+handledare"]
 
 REVIEW = {
     "complaint": [r"inte\s+lyssnar", r"kommit\s+(?:\w+\s+){0,3}för\s+sent", r"fungerar\s+(?:det\s+)?inte", r"inte\s+fått\s+ut\s+något", r"inte\s+(?:varit\s+)?(?:bra|nöjd)", r"dålig\w*\s+erfarenhet\w*", r"kom\s+för\s+sent", r"försen\w*", r"lyssnar\s+inte", r"byta\s+(?:\w+\s+)?handledare", r"(?:en\s+)?annan\s+handledare", r"ny\s+handledare", r"oprofessionell\w*", r"otrevlig\w*", r"fungerade\s+inte", r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
