@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "tools" / "eval_parse.py"
 CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" / "corpus",
            "ours2": ROOT / "tests" / "corpus2", "ours3": ROOT / "tests" / "corpus3",
-           "ours4": ROOT / "tests" / "corpus4", "ours5": ROOT / "tests" / "corpus5"}
+           "ours4": ROOT / "tests" / "corpus4", "ours5": ROOT / "tests" / "corpus5",
+           "ours6": ROOT / "tests" / "corpus6", "ours7": ROOT / "tests" / "corpus7"}
 
 
 def _eval_module() -> ModuleType:
@@ -81,6 +82,8 @@ def score(folder: Path) -> dict[str, float]:
 # bars; our own set was written by someone who had not seen the rules, so its floors are the figures
 # measured when it was added, to be raised as the parser improves, never lowered.
 BARS = {name: (0.90, 0.95, 0.80) for name in CORPORA}
+# corpus7 came last (issue 8): its misses that are left are recorded in its README; a floor, not a goal
+BARS["ours7"] = (0.90, 0.85, 0.90)
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
