@@ -123,7 +123,8 @@ class Grammar:
     abbr: re.Pattern[str]
 
 
-_DIGIT_RULES = frozenset({"week_list", "num_date_range", "num_date_range2", "num_date", "slash_date", "name_date_range", "name_date",
+_DIGIT_RULES = frozenset({"week_list", "num_date_range", "num_date_range2", "num_date", "slash_date", "name_date_range",
+                          "name_date",
                           "day_of_month", "day_of_next_month", "week_number", "week_of", "clock_bare"})
 
 
@@ -217,8 +218,8 @@ def grammar(lex: Lexicon) -> Grammar:
         rules += [(f"week_{key}", frag) for frag in frags]  # one rule each: fragments share group names
     rules.append(("relmonth_next_year", _alt(lex.NEXT_YEAR)))
     # "veckorna 52 och 53", "viikoilla 2–4", "weeks 9 and 10": several weeks by number
-    rules.append(("week_list", rf"(?:{_alt(lex.WEEK_NOUNS)})\s*(?P<n>\d{{1,2}})(?:\s*(?:,|och|ja|tai|eller|and|or|&|-|–)\s*"
-                               rf"\d{{1,2}}(?![\d]|[.:]\d))+"))
+    rules.append(("week_list", rf"(?:{_alt(lex.WEEK_NOUNS)})\s*(?P<n>\d{{1,2}})"
+                               rf"(?:\s*(?:,|och|ja|tai|eller|and|or|&|-|–)\s*\d{{1,2}}(?![\d]|[.:]\d))+"))
     for key, frags in lex.MONTH_WORDS.items():
         rules.append((f"relmonth_{key}", _alt(frags)))
         rules.append((f"relmonthpart_{key}", rf"(?:{_alt(frags)})\s+(?P<part>{parts})"))  # ensi kuun alussa
