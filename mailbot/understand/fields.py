@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, fold, folded_rx, load, plain, trie
@@ -68,15 +69,26 @@ def _implied_order(hits: list[tuple[int, str]]) -> str:
 
 def affirmed(text: str, lex: Lexicon) -> str:
     """``text`` with every clause that negates or tells of being away blanked (same length)."""
+    negation = compile_alternation(tuple(lex.NEGATION), lex.folds)
+    return _blank_clauses(text, lambda clause: bool(negation.search(clause.lower())))
+
+
+def without_reasons(text: str, lex: Lexicon) -> str:
+    """``text`` with the clauses that give a reason ("koska käyn siellä viikoittain") blanked."""
+    reason = compile_alternation(tuple(lex.REASON), lex.folds)
+    return _blank_clauses(text, lambda clause: bool(reason.match(clause.lstrip())))
+
+
+def _blank_clauses(text: str, blank: Callable[[str], bool]) -> str:
+    """``text`` with the clauses ``blank`` picks replaced by spaces, sentence by sentence, line by line."""
     from mailbot.understand.text import clause_spans
 
-    negation = compile_alternation(tuple(lex.NEGATION), lex.folds)
     out = list(text)
     for line in re.finditer(r"[^\n]+", text):
         for a, b in _sentence_spans(line.group()):
             sentence = line.group()[a:b]
             for s, e in clause_spans(sentence):
-                if negation.search(sentence[s:e].lower()):
+                if blank(sentence[s:e]):
                     start = line.start() + a + s
                     out[start:start + e - s] = " " * (e - s)
     return "".join(out)
@@ -219,22 +231,6 @@ def sessions_from_duration(text: str, lex: Lexicon, rhythm: str | None) -> int |
             return {"monthly": total, "biweekly": total * 2, "weekly": total * 4}[rhythm]
         return {"weekly": n, "biweekly": max(1, n // 2), "monthly": None}[rhythm]
     return None
-
-
-def without_reasons(text: str, lex: Lexicon) -> str:
-    """``text`` with the clauses that give a reason ("koska käyn siellä viikoittain") blanked."""
-    from mailbot.understand.text import clause_spans
-
-    reason = compile_alternation(tuple(lex.REASON), lex.folds)
-    out = list(text)
-    for line in re.finditer(r"[^\n]+", text):
-        for a, b in _sentence_spans(line.group()):
-            sentence = line.group()[a:b]
-            for s, e in clause_spans(sentence):
-                if reason.match(sentence[s:e].lstrip()):
-                    start = line.start() + a + s
-                    out[start:start + e - s] = " " * (e - s)
-    return "".join(out)
 
 
 def cadence(text: str, lex: Lexicon) -> str | None:
