@@ -46,8 +46,11 @@ def _books_a_clinician(low: str, lex: Lexicon) -> bool:
     intro = folded_rx(rf"(?:{'|'.join(lex.JOB_INTRO)})\s+(?:[\w-]+\s+){{0,3}}$", lex.folds)
     for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", low):
         for m in cue.finditer(sentence):
-            if not intro.search(sentence[max(0, m.start() - 60):m.start()]):
-                return True
+            if intro.search(sentence[max(0, m.start() - 60):m.start()]):
+                continue
+            if re.search(r",\s*[\w-]*$", sentence[:m.start()]):
+                continue  # "kuraattori, koulupsykologi ja terveydenhoitaja": who is in the group
+            return True
     return False
 
 

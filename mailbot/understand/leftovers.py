@@ -35,6 +35,9 @@ _EXPLAINED_GENERIC = [
     r"kod|koodi\w*|code|pin|id|versio\w*|version)[\s.:#-]*\d[\d\s-]*",
     r"(?:vaihtoehto\w*|vaihtoehdo\w*|option\w*|alternativ\w*|nummer|number|kohta|kohdan|punkt|point|sivu\w*|page|sida)\s*\d+",
     r"\d+\s*(?:kpl|st(?![a-zåäö])|pcs|x(?![a-zåäö]))",
+    r"\d+\.?\s*(?:krs|kerros\w*|vån\w*|floor)",  # a floor of a building
+    # a count of things: a Finnish partitive ("40 kuljettajaa"), an English or Swedish plural ("40 drivers")
+    r"\d{1,4}\s+[a-zåäö]+(?:aa|ää|ia|iä|ta|tä)(?![\w])",
     # a count of people or things that is no booking's head count ("12 alaista", "två barn")
     r"\d+\s+(?:alais\w*|lasta|lapsi\w*|medarbetar\w*|anställd\w*|underordnade|barn|direct\s+reports|reports|"
     r"employees|staff|children|kids|vuot\w*|vuoden|år|years?|viesti\w*|messages?|meddelanden)",

@@ -118,7 +118,7 @@ CORRECTION = [r"(?:sorry,?\s+)?i\s+mean", r"no\s+wait", r"correction", r"scratch
 # after "any day": the word that excepts what follows ("any day but Fridays")
 BUT_EXCEPT = [r"but", r"except"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
-GREETINGS = [r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
+GREETINGS = [r"happy\s+\w+(?:\s+\w+)?[!.]?$", r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
 REASON = [r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
@@ -228,9 +228,9 @@ REVIEW = {
     "complaint": [r"hasn't\s+been\s+(?:good|helpful)", r"isn't\s+working", r"not\s+working\s+(?:out|for\s+me)", r"(?:has\s+)?not\s+been\s+(?:good|great|helpful)", r"bad\s+experience", r"(?:was|came|arrived)\s+late", r"doesn't\s+listen", r"does\s+not\s+listen", r"change\s+(?:my\s+|our\s+)?supervisor", r"(?:a\s+)?different\s+supervisor", r"another\s+supervisor", r"new\s+supervisor", r"unprofessional", r"rude", r"didn't\s+work\s+out", r"not\s+satisfied", r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
                   r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
     "contact": [r"give\s+me\s+a\s+(?:call|ring)", r"ring\s+me", r"phone\s+call\s+(?:back|with\s+me)", r"call\s+me\s+back", r"could\s+you\s+(?:please\s+)?call", r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
-    "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor\w*", r"physician\w*", r"psychiatr\w*",
+    "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor(?:s|'s)?", r"physician\w*", r"psychiatr\w*",
                         r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"(?<!work\s)(?<!supervision\s)counsell?ing"],
-    "crisis": [r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
+    "crisis": [r"no\s+point\s+(?:in\s+)?(?:any\s+of\s+)?(?:this|it|anything)", r"what'?s\s+the\s+point", r"don't\s+see\s+the\s+point", r"can't\s+take\s+(?:it|this)\s+anymore", r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
                r"harass\w*", r"violence", r"can't\s+cope"],
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
 }

@@ -120,7 +120,7 @@ CORRECTION = [r"nej\s+förlåt", r"förlåt,?\s+jag\s+menar", r"jag\s+menar", r"
 # after "any day": the word that excepts what follows
 BUT_EXCEPT = [r"utom", r"förutom"]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
-GREETINGS = [r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
+GREETINGS = [r"glad\s+(?:fortsatt\s+)?\w+", r"trevlig\s+(?:fortsatt\s+)?\w+", r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
 PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
         r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
@@ -218,7 +218,7 @@ REVIEW = {
     "contact": [r"ringa\s+mig", r"ring\s+upp\s+mig", r"ringer\s+(?:ni\s+)?(?:mig|upp)", r"kan\s+ni\s+ringa", r"samtal\s+(?:med\s+)?mig", r"hör\s+av\s+dig", r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
                         r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
-    "crisis": [r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
+    "crisis": [r"ingen\s+idé\s+(?:med\s+)?(?:något|någonting|att)", r"vad\s+är\s+poängen", r"orkar\s+inte\s+mer", r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
     "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
 }
