@@ -24,7 +24,8 @@ EVAL = ROOT.parent / "shared" / "tools" / "eval_parse.py"
 CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" / "corpus",
            "ours2": ROOT / "tests" / "corpus2", "ours3": ROOT / "tests" / "corpus3",
            "ours4": ROOT / "tests" / "corpus4", "ours5": ROOT / "tests" / "corpus5",
-           "ours6": ROOT / "tests" / "corpus6", "ours7": ROOT / "tests" / "corpus7"}
+           "ours6": ROOT / "tests" / "corpus6", "ours7": ROOT / "tests" / "corpus7",
+           "ours8": ROOT / "tests" / "corpus8"}
 
 
 def _eval_module() -> ModuleType:
@@ -84,6 +85,7 @@ def score(folder: Path) -> dict[str, float]:
 BARS = {name: (0.90, 0.95, 0.80) for name in CORPORA}
 # corpus7 came last (issue 8): its misses that are left are recorded in its README; a floor, not a goal
 BARS["ours7"] = (0.90, 0.85, 0.90)
+BARS["ours8"] = (0.90, 0.70, 0.95)
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

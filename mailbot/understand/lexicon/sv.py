@@ -110,7 +110,7 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
-NEGATION = [
+NEGATION = [r"undantag\w*", r"nattskift\w*", r"nattpass\w*", 
     r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
@@ -203,7 +203,7 @@ CADENCE = {
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|möten|handledningstillfällen|handledningar)",
             r"(?:serie|omgång)\s+på\s+{N}"]
-PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
+PARTICIPANTS = [r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
