@@ -144,7 +144,7 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
-NEGATION = [r"poikkeu\w*", r"yövuoro\w*", 
+NEGATION = [r"poikkeu\w*", r"yövuoro\w*",
     r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
     r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"kokouksi\w*", r"palavereissa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",

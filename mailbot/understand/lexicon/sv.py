@@ -110,7 +110,7 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
-NEGATION = [r"undantag\w*", r"nattskift\w*", r"nattpass\w*", 
+NEGATION = [r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
     r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
