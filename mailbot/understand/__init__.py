@@ -151,6 +151,9 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         result.location = fields.location(affirmed, lex.lang)
     if result.mode == "onsite" and result.location is None:  # "at our premises in Leppävaara, Espoo"
         result.location = fields.only_town(affirmed)
+    if (result.mode is None and result.location is not None  # "pitää meillä päiväkodilla Vantaan Tikkurilassa"
+            and not fields.find(lex, lex.MODE_EITHER, affirmed.lower())):
+        result.mode = "onsite"  # a town to meet in is a meeting in person (CONTRACT §2: where an onsite meeting is)
     if result.service != "individual":
         # "yksi työntekijämme loukkaantui" is no group size
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True,

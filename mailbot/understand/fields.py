@@ -127,6 +127,9 @@ _FI_LOCATIVE = re.compile(fold(r"(?:ssa|ssä|lla|llä|lle|aan|ään|een|iin|oon|
 _SV_EN_BEFORE = re.compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+")
+
+
 def location(text: str, lang: str) -> str | None:
     """A town where the meeting should be: a locative form ("Oulussa", "Tampereelle"), a town before
     an office word ("Turun toimipisteessänne", "your Espoo office") or after a preposition ("i Åbo")."""
@@ -140,10 +143,15 @@ def location(text: str, lang: str) -> str | None:
             continue
         if _OFFICE_WORDS.match(low[m.end():m.end() + 40]):
             return town
+        if lang == "fi" and word == town.lower() + "n":  # a genitive: "Espoon linjoilla" names no place to meet,
+            district = _NAME_GOES_ON.match(text, m.end())  # but "Vantaan Tikkurilassa" does
+            if district and _FI_LOCATIVE.search(district.group().lower()):
+                return town
+            continue
         if lang == "fi" and word != town.lower() and _FI_LOCATIVE.search(word):
             return town
-        if _SV_EN_BEFORE.search(low[max(0, m.start() - 12):m.start()]):
-            return town
+        if _SV_EN_BEFORE.search(low[max(0, m.start() - 12):m.start()]) and not _NAME_GOES_ON.match(text, m.end()):
+            return town  # "in Lahti"; but "at Helsinki Airport", "i Vasa Centralsjukhus" name a workplace
     return None
 
 

@@ -35,7 +35,8 @@ def _clock(n: str, modifiers: str, words: str) -> str:
     """A clock time: digits ("14", "14.30", "2:30 pm") or an hour in words, maybe after a modifier
     ("puoli yksitoista", "kvart i tre", "quarter to three"). Group names end in ``n``."""
     mod = rf"(?:(?P<q{n}>{modifiers})\s+)?" if modifiers else ""
-    return (rf"{mod}(?:(?P<h{n}>\d{{1,2}})(?:[.:](?P<m{n}>\d{{2}}))?|(?<![^\W\d_])(?P<hw{n}>{words})(?![\w]))"
+    word = rf"|(?<![^\W\d_])(?P<hw{n}>{words})(?![\w])" if words else ""
+    return (rf"{mod}(?:(?P<h{n}>\d{{1,2}})(?:[.:](?P<m{n}>\d{{2}}))?{word})(?:\s*o['’]?\s?clock)?"
             rf"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
 
 
@@ -106,8 +107,11 @@ def _lookup(word: str, mapping: list[tuple[re.Pattern[str], object]]) -> object 
 @dataclass(frozen=True)
 class Grammar:
     lex: Lexicon
-    rules: tuple[tuple[str, re.Pattern[str], str | None], ...]  # name, pattern, what the text must have
+    rules: tuple[_Rule, ...]
     clock_gate: re.Pattern[str]
+    features: dict[str, re.Pattern[str]]  # a gate's name → what a sentence must contain to pass it
+    applicable: dict[frozenset[str], tuple[tuple[int, str, re.Pattern[str]], ...]]  # filled by _applicable
+    length: list[tuple[re.Pattern[str], int]]  # after a start time: how long the meeting is
     weekday_map: list[tuple[re.Pattern[str], object]]
     month_map: list[tuple[re.Pattern[str], object]]
     part_map: list[tuple[re.Pattern[str], object]]
@@ -128,13 +132,69 @@ _DIGIT_RULES = frozenset({"week_list", "num_date_range", "num_date_range2", "num
                           "day_of_month", "day_of_next_month", "week_number", "week_of", "clock_bare"})
 
 
-def _gate(name: str, pattern: str) -> str | None:
-    """What a sentence must contain for a rule to match at all, so that most rules are skipped cheaply."""
-    if name in _DIGIT_RULES:
-        return "digit"
-    if name.startswith("clock_"):
-        return "clock"
-    return None
+_SENTINELS = "\ue000\ue001\ue002\ue003\ue004"  # private-use characters: never in mail text
+
+
+def _requires(items: object, mark: str) -> bool:
+    """Whether every match of a parsed pattern must pass through the literal ``mark``."""
+    from re import _constants as c  # the parser's opcodes (stable since 3.11)
+
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is c.LITERAL and av == ord(mark):
+            return True
+        if op is c.IN and av and all(o is c.LITERAL and v == ord(mark) for o, v in av):
+            return True
+        if op is c.SUBPATTERN and _requires(av[-1], mark):
+            return True
+        if op is c.ATOMIC_GROUP and _requires(av, mark):
+            return True
+        if op is c.ASSERT and _requires(av[1], mark):  # a look-ahead/behind: the text has it nearby
+            return True
+        if op is c.BRANCH and all(_requires(b, mark) for b in av[1]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1 and _requires(av[2], mark):
+            return True
+    return False
+
+
+def _gates(name: str, pattern: str, features: dict[str, str]) -> frozenset[str]:
+    """What a sentence must contain for a rule to match at all, so that most rules are skipped cheaply
+    (and never compiled in a process that meets no such sentence): a digit for numeric dates and
+    clock times, and each word list (months, weekdays…) that every match of the rule passes through."""
+    gates = set()
+    if name in _DIGIT_RULES or name.endswith("#digits"):
+        gates.add("digit")
+    elif name.endswith("#words"):
+        gates.add("hour_word")
+    elif name.startswith("clock_"):
+        gates.add("clock")
+    marked = pattern
+    marks = {}
+    for (feature, alternation), mark in zip(sorted(features.items(), key=lambda kv: -len(kv[1])), _SENTINELS):
+        if alternation and alternation in marked:
+            marked = marked.replace(alternation, mark)
+            marks[feature] = mark
+    if marks:
+        from re import _parser
+
+        tree = _parser.parse(marked)
+        gates.update(feature for feature, mark in marks.items() if _requires(tree, mark))
+    return frozenset(gates)
+
+
+class _Rule:
+    """A grammar rule compiled the first time a sentence passes its gates."""
+
+    __slots__ = ("name", "source", "gates", "_rx")
+
+    def __init__(self, name: str, source: str, gates: frozenset[str]) -> None:
+        self.name, self.source, self.gates, self._rx = name.partition("#")[0], source, gates, None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.source)
+        return self._rx
 
 
 def _b(pattern: str) -> str:
@@ -159,10 +219,16 @@ def grammar(lex: Lexicon) -> Grammar:
     # in the clock templates an hour word is any word, checked against the lexicon when matched:
     # a hundred templates need not each carry the word list (that is most of the grammar's compile time)
     t1, t2 = _clock("1", mods, r"[^\W\d_]+"), _clock("2", mods, r"[^\W\d_]+")
+    d1, d2 = _clock("1", mods, ""), _clock("2", mods, "")
 
     def clock(kind: str) -> None:
+        # twice: with digits only, for any sentence with a digit, and with hours in words too, only for
+        # a sentence that has an hour word ("kolmesta puoli viiteen", "from nine to 11")
         for tpl in lex.CLOCK[kind]:
-            rules.append((f"clock_{kind}", tpl.replace("{T1AP}", _T1AP).replace("{T1}", t1).replace("{T2}", t2)))
+            tpl = tpl.replace("{T1AP}", _T1AP)
+            rules.append((f"clock_{kind}#digits", tpl.replace("{T1}", d1).replace("{T2}", d2)))
+            if "{T1}" in tpl or "{T2}" in tpl:
+                rules.append((f"clock_{kind}#words", tpl.replace("{T1}", t1).replace("{T2}", t2)))
 
     for kind in ("range", "after", "before", "at"):
         clock(kind)
@@ -196,6 +262,11 @@ def grammar(lex: Lexicon) -> Grammar:
         ("name_date_range", rf"(?:from\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s*(?:-|–|to|till|until)\s*"
                             rf"(?:the\s+)?"
                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s+(?:of\s+)?(?P<mon>{months})"),
+        # "between the 13th and the 17th of September", "mellan den 20 och 24 september"
+        ("name_date_range", rf"(?:between|mellan)\s+(?:the\s+|den\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|:e|:a|\.)?\s+"
+                            rf"(?:and|och)\s+(?:the\s+|den\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|:e|:a|\.)?\s+(?:of\s+)?"
+                            rf"(?P<mon>{months})"),
+        ("name_date_range", rf"(?P<d>\d{{1,2}})\.\s+ja\s+(?P<d2>\d{{1,2}})\.\s+(?P<mon>{months})\s+välillä"),
         ("name_date_range", rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{dash}"
                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"),
     ]
@@ -269,10 +340,19 @@ def grammar(lex: Lexicon) -> Grammar:
         rules.append((f"daypart_{key}", _alt(frags)))
     rules += [("flag_asap", _alt(lex.ASAP)), ("flag_any", _alt(lex.ANY_TIME)), ("flag_holiday", _alt(lex.HOLIDAYS))]
     f = lex.folds
-    compiled = tuple((name, re.compile(fold(_b(rx), f)), _gate(name, rx)) for name, rx in rules)
+    features = {"month": months, "weekday": wd_full, "weekday_abbr": wd_abbr, "month_part": parts, "nth": nth}
+    compiled = tuple(_Rule(name, fold(_b(rx), f), _gates(name, rx, features)) for name, rx in rules)
     return Grammar(
         lex=lex,
         rules=compiled,
+        applicable={},
+        length=[(re.compile(fold(rf"[\s,]*(?:{k})(?![\w])", f)), v) for k, v in lex.MEETING_LENGTH.items()],
+        features={"weekday_abbr": re.compile(fold(wd_abbr, f)), "weekday": re.compile(fold(wd_full, f)),
+                  "month": re.compile(fold(months, f)), "month_part": re.compile(fold(parts, f)),
+                  "nth": re.compile(fold(nth, f)),
+                  "hour_word": re.compile(fold(rf"(?<![\w])(?:{hw}|"
+                                               rf"{trie({**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}) or 'x^'})"
+                                               r"(?![\w])", f))},
         clock_gate=re.compile(fold(rf"\d|(?<![\w])(?:{hw}|{mods}|"
                                    rf"{trie({**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}) or 'x^'})"
                                    r"(?![\w])", f)),
@@ -549,15 +629,26 @@ def _compound_day_part(word: str, g: Grammar) -> tuple[tuple[int, int], ...]:
     return ()
 
 
+def _applicable(g: Grammar, present: frozenset[str]) -> tuple[tuple[int, str, re.Pattern[str]], ...]:
+    """The rules a sentence with these features can match, in priority order: a sentence with no digit
+    has no numeric date, one with no month name no named date… (a rule is compiled when first needed)."""
+    found = g.applicable.get(present)
+    if found is None:
+        found = g.applicable[present] = tuple((i, rule.name, rule.rx) for i, rule in enumerate(g.rules)
+                                              if rule.gates <= present)
+    return found
+
+
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     """Every time expression in ``text`` (lower-cased), longest match first, none overlapping."""
     g = grammar(lex)
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     has_digit = any(ch.isdigit() for ch in text)
-    has_clock = has_digit or bool(g.clock_gate.search(text))
-    for priority, (name, rx, gate) in enumerate(g.rules):
-        if (gate == "digit" and not has_digit) or (gate == "clock" and not has_clock):
-            continue  # a sentence with no digit has no numeric date; one with no hour has no clock time
+    present = {"digit"} if has_digit else set()
+    if has_digit or g.clock_gate.search(text):
+        present.add("clock")
+    present.update(name for name, rx in g.features.items() if rx.search(text))
+    for priority, name, rx in _applicable(g, frozenset(present)):
         for m in rx.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), priority, name, m))
@@ -573,11 +664,31 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         taken.append((s, e))
         mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
+    _with_length(mentions, text, g)
     _abbreviations_by_times(mentions, taken, text, g)
     for m in mentions:
         if m.kind == "weekday" and not m.habitual and g.every.search(text[max(0, m.start - 24):m.start]):
             m.habitual = True  # "viikoittain keskiviikosta perjantaihin", "every week Tuesday to Thursday"
     return _combine(mentions, text, g)
+
+
+def _with_length(mentions: list[Mention], text: str, g: Grammar) -> None:
+    """'klo 12.30 alkaen puolitoista tuntia', 'at 2 pm for an hour and a half': a start time and how long
+    is the span from that start (the length replaces "onwards" and the default hour)."""
+    for i, m in enumerate(mentions):
+        if m.kind != "time" or len(m.times) != 1:
+            continue
+        limit = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        for rx, minutes in g.length:
+            found = rx.match(text, m.end, limit)
+            if found is None:
+                continue
+            if not minutes:
+                minutes = int(found.group("h")) * 60 if found.groupdict().get("h") else int(found.group("m"))
+            start = m.times[0][0]
+            if 15 <= minutes <= 240 and start + minutes <= 24 * 60:
+                m.times, m.end = ((start, start + minutes),), found.end()
+            break
 
 
 _NEXT_TO_TIME = re.compile(r"\.?[\s,]*(?:klo|kello|kl\.?|klockan|at|on|om|på)?\s*")

@@ -30,6 +30,18 @@ def _is_last(m: Mention, clause: str, lex: Lexicon) -> bool:
     return bool(re.search(rf"(?:{'|'.join(lex.LAST)})\s*$", before))
 
 
+def _is_bound(m: Mention, sentence: str, found: list[Mention], lex: Lexicon) -> bool:
+    """'until the end of August, so … the first Monday of September': the bound is no wish of its own."""
+    if not m.is_day or not any(o.is_day and o is not m and not (o.start < m.end and m.start < o.end) for o in found):
+        return False
+    before = sentence[max(0, m.start - 16):m.start] + "\x00"
+    after = "\x00" + sentence[m.end:m.end + 12]
+    return bool((lex.UNTIL_BEFORE and compile_alternation(tuple(rf"(?:{w})\s+(?:the\s+)?\x00" for w in lex.UNTIL_BEFORE),
+                                                          lex.folds).search(before))
+                or (lex.UNTIL_AFTER and compile_alternation(tuple(rf"\x00\s*(?:{w})" for w in lex.UNTIL_AFTER),
+                                                            lex.folds).search(after)))
+
+
 def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     """'torstain 10.12. työnohjausajan', 'ke 2.12. aikani': the booked appointment, not a wish."""
     before = clause[max(0, m.start - 40):m.start]
@@ -43,6 +55,7 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
 _OR = re.compile(r"(?<![\w])(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)(?![\w])")
 
 
+_ANY_DAY = re.compile(r"p[äa]iv|dag|day")
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
 
 
@@ -52,23 +65,34 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
     frames: list[Frame] = []
     cur = Frame()
     lead_time = False  # the frame began with its hours: "Mornings before 10, on Mondays or Fridays"
+    any_day = False  # "efter kl. 16 vilken dag som helst": every day is named, so the frame is whole
     for i, m in enumerate(mentions):
         f = mention_frame(m, ctx)
-        closed = cur.has_days and (cur.times or cur.any_time)  # "huomenna koska vaan", "ma klo 10"
-        if i and lead_time and f.has_days and not f.times and _LIST_GAP.fullmatch(text[mentions[i - 1].end:m.start]):
+        # "huomenna koska vaan", "ma klo 10", "efter kl. 16 vilken dag som helst"
+        closed = (cur.has_days and (cur.times or cur.any_time)) or (any_day and bool(cur.times))
+        if i and lead_time and not any_day and f.has_days and not f.times and _LIST_GAP.fullmatch(text[mentions[i - 1].end:m.start]):
             closed = False  # the days of a list share the hours said before them
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         time_first = (m.kind == "time" and nxt is not None and nxt.is_day
                       and re.fullmatch(r"[\s,]*(?:on|at|på|den)?\s*", text[m.end:nxt.start]) is not None)
         if closed and (f.has_days or f.any_time or (time_first and text)):  # "…at 14:30, or any time on a Friday"
-            frames.append(cur)
+            frames.append(_every_day(cur) if any_day and cur.times else cur)
             gap = text[mentions[i - 1].end:m.start] if i else ""
             cur = Frame(alternative=bool(_OR.search(gap)))
+            any_day = False
+        if m.kind == "flag" and m.flag == "any" and _ANY_DAY.search(text[m.start:m.end]):
+            any_day = True
         if not cur.has_days and not cur.times:
             lead_time = m.kind == "time"
         cur.merge(f)
-    frames.append(cur)
+    frames.append(_every_day(cur) if any_day and cur.times else cur)
     return [f for f in frames if f.has_days or f.times or f.any_time]
+
+
+def _every_day(f: Frame) -> Frame:
+    if not f.has_days:
+        f.weekdays, f.habitual = set(range(7)), True
+    return f
 
 
 def _remember_week(m: Mention, ctx: Context) -> None:
@@ -115,6 +139,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
     excludes: list[Frame] = []
     count = 0
     monthly = False
+    last_negative = False  # the sentence before excluded: "Keskiviikot eivät käy. Samoin torstaiaamut."
     for sentence in sentences(text):
         whole = sentence.lower()
         if _has(lex, "GREETINGS", whole) and len(whole) < 80:
@@ -160,7 +185,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                     if not any(o.is_day for o in mentions):
                         ctx.problem("time expression not understood")
                     continue
-                if _is_last(m, whole, lex):
+                if _is_last(m, whole, lex) or _is_bound(m, whole, found, lex):
                     continue
                 if skip_references and m.is_day and _is_reference(m, whole, lex):
                     _remember_week(m, ctx)  # for "saman viikon", "the same week"
@@ -173,7 +198,10 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             monthly = monthly or any(m.nth is not None and m.habitual for m in kept)
             # "any day but Fridays": after an "any", a "but" excepts
             after_any = any(m.kind == "flag" and m.flag == "any" for m in previous) and _has(lex, "BUT_EXCEPT", low[:6])
-            if _has(lex, "NEGATION", unread) or after_any:
+            likewise = last_negative and _has(lex, "LIKEWISE", low.lstrip(" ,;:-")[:16])
+            last_negative = False
+            if _has(lex, "NEGATION", unread) or after_any or likewise:
+                last_negative = True
                 for part in _by_negation(kept, unread, start, lex):
                     excludes += [f for f in _groups(part, ctx) if not f.any_time]
                 previous = []

@@ -410,6 +410,10 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
     if not real and excludes:
         windows = frame_intervals(Frame(), ctx)
     holes = [iv for f in excludes for iv in frame_intervals(f, ctx, exclusion=True)]
-    windows = subtract(union(windows), holes)
+    wished = union(windows)
+    windows = subtract(wished, holes)
     end = ctx.now + timedelta(days=ctx.horizon_days)
-    return [(max(s, ctx.now), min(e, end)) for s, e in windows if e > ctx.now and s < end]
+    kept = [(max(s, ctx.now), min(e, end)) for s, e in windows if e > ctx.now and s < end]
+    if wished and not kept:  # "lomalla 21.12.–6.1. … mikä tahansa keskiviikko": read wrong, or nothing left
+        ctx.problem("every time asked for is ruled out by the message itself")
+    return kept

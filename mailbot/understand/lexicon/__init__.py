@@ -54,6 +54,10 @@ _SCHEMA: dict[str, str] = {
     "REASON": "list",
     "GREETINGS": "list",
     "CONSEQUENCE": "list",
+    "LIKEWISE": "list",
+    "UNTIL_BEFORE": "list or none",
+    "UNTIL_AFTER": "list or none",
+    "MEETING_LENGTH": "map",
     "BUT_EXCEPT": "list",
     "CORRECTION": "list",
     "PAST": "list",
@@ -212,6 +216,9 @@ def validate(lang: str, module: ModuleType, *, compile_patterns: bool = False) -
         value = getattr(module, name)
         if kind in ("list", "words"):
             _check_fragments(lang, name, value, compile_patterns)
+        elif kind == "list or none":  # a word class some language has no words for
+            if value:
+                _check_fragments(lang, name, value, compile_patterns)
         elif kind in ("weekdays", "months"):
             keys = list(range(7)) if kind == "weekdays" else list(range(1, 13))
             if sorted(value) != keys:

@@ -30,7 +30,7 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
+    "morning": [r"before\s+lunch\w*", r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
     "midday": [r"(?:around|about|at)\s+midday", r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
                r"around\s+noon", r"middle\s+of\s+the\s+day"],
     "afternoon": [r"afternoons?", r"after\s+lunch"],
@@ -117,12 +117,24 @@ NEGATION = [r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?",
 CORRECTION = [r"(?:sorry,?\s+)?i\s+mean", r"no\s+wait", r"correction", r"scratch\s+that"]
 # after "any day": the word that excepts what follows ("any day but Fridays")
 BUT_EXCEPT = [r"but", r"except"]
+MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half": 90,
+                  r"(?:for\s+)?(?:about\s+)?(?:one\s+and\s+a\s+half|1\.5)\s+hours?": 90,
+                  r"(?:for\s+)?(?:about\s+)?(?:an|one)\s+hour": 60, r"(?:for\s+)?(?:about\s+)?two\s+hours": 120,
+                  r"(?:for\s+)?(?:about\s+)?half\s+an\s+hour": 30,
+                  r"(?:for\s+)?(?:about\s+)?(?P<h>\d)\s*(?:h|hrs?|hours?)": 0,
+                  r"(?:for\s+)?(?:about\s+)?(?P<m>\d{2,3})\s*min\w*": 0}
+# a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
+# wish when the sentence names another day
+UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
+UNTIL_AFTER = []
+# a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
+LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"happy\s+\w+(?:\s+\w+)?[!.]?$", r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
 REASON = [r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
-        r"ago", r"was(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"were(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"had", r"started", r"began", r"moved", r"promoted", r"did", r"went",
+        r"ago", r"was(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"were(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"had", r"started", r"began", r"ended", r"finished", r"completed", r"attended", r"took\s+place", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous", r"since"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish
@@ -186,7 +198,8 @@ SERVICE = {
               r"team\s+sessions?", r"group\s+sessions?"],
     "leader": [r"leadership\s+supervision", r"management\s+supervision", r"supervision\s+for\s+(?:managers|leaders)",
                r"managerial\s+supervision", r"executive\s+supervision", r"leader\s+supervision"],
-    "individual_implied": [r"for\s+myself", r"my\s+own\s+supervision"],
+    "individual_implied": [r"for\s+myself", r"my\s+own\s+supervision", r"supervision\s+(?:just\s+|only\s+)?for\s+me(?![\w-])",
+                           r"(?:just|only)\s+for\s+me(?![\w-])", r"for\s+me\s+(?:alone|only)"],
     "group_implied": [r"our\s+(?:whole\s+)?(?:ward|department|unit|nurses|crew|office)(?!\s+(?:meeting|meetings|manager|head|leader|'s))", r"(?:the\s+)?whole\s+(?:ward|department|unit|office|staff)", r"(?:our|my)\s+\w+\s+team", r"together\s+as\s+a\s+team", r"the\s+nurses", r"(?:our|my|the)\s+(?:whole\s+)?team", r"our\s+group(?!\s+(?:meeting|leader|manager))", r"our\s+staff(?!\s+(?:meeting|room))", r"our\s+unit(?!\s+(?:meeting|manager|head|leader))",
                       r"for\s+the\s+team"],
     "leader_implied": [r"newly\s+(?:promoted|appointed)\s+\w*\s*(?:manager|leader|head|director|supervisor|lead)", r"(?:new|recently\s+promoted)\s+(?:team\s+|unit\s+|ward\s+|department\s+)?(?:manager|leader|head\s+nurse|director)", r"first\s+management\s+role", r"i(?:'m|\s+am)\s+a\s+new\s+(?:manager|leader|head|director|supervisor)",
@@ -225,12 +238,13 @@ SUPERVISOR_BEFORE = [r"highly\s+of", r"praised", r"things\s+about", r"recommend\
 SUPERVISOR_AFTER = [r"[–-]?\s*(?:would|could|can)\s+(?:it\s+be\s+possible\s+to\s+have|i\s+(?:have|get|see))\s+(?:her|him)", r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 
 REVIEW = {
-    "complaint": [r"hasn't\s+been\s+(?:good|helpful)", r"isn't\s+working", r"not\s+working\s+(?:out|for\s+me)", r"(?:has\s+)?not\s+been\s+(?:good|great|helpful)", r"bad\s+experience", r"(?:was|came|arrived)\s+late", r"doesn't\s+listen", r"does\s+not\s+listen", r"change\s+(?:my\s+|our\s+)?supervisor", r"(?:a\s+)?different\s+supervisor", r"another\s+supervisor", r"new\s+supervisor", r"unprofessional", r"rude", r"didn't\s+work\s+out", r"not\s+satisfied", r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
+    "complaint": [r"touched\s+me", r"comment\w*\s+(?:on|about)\s+my\s+(?:looks|appearance|body)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:see|meet)\s+(?:him|her|them)\s+again", r"inappropriate\w*", r"hasn't\s+been\s+(?:good|helpful)", r"isn't\s+working", r"not\s+working\s+(?:out|for\s+me)", r"(?:has\s+)?not\s+been\s+(?:good|great|helpful)", r"bad\s+experience", r"(?:was|came|arrived)\s+late", r"doesn't\s+listen", r"does\s+not\s+listen", r"change\s+(?:my\s+|our\s+)?supervisor", r"(?:a\s+)?different\s+supervisor", r"another\s+supervisor", r"new\s+supervisor", r"unprofessional", r"rude", r"didn't\s+work\s+out", r"not\s+satisfied", r"complain\w*", r"annoyed", r"frustrat\w*", r"upset", r"angry", r"disappoint\w*", r"unacceptable", r"refund\w*", r"dissatisf\w*", r"unhappy",
                   r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
     "contact": [r"give\s+me\s+a\s+(?:call|ring)", r"ring\s+me", r"phone\s+call\s+(?:back|with\s+me)", r"call\s+me\s+back", r"could\s+you\s+(?:please\s+)?call", r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor(?:s|'s)?", r"physician\w*", r"psychiatr\w*",
                         r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"(?<!work\s)(?<!supervision\s)counsell?ing"],
-    "crisis": [r"no\s+point\s+(?:in\s+)?(?:any\s+of\s+)?(?:this|it|anything)", r"what'?s\s+the\s+point", r"don't\s+see\s+the\s+point", r"can't\s+take\s+(?:it|this)\s+anymore", r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
+    "crisis": [r"(?:easier|better)\s+(?:\w+\s+){0,3}if\s+i\s+(?:\w+\s+){0,2}(?:wasn't|weren't|was\s+not|were\s+not|didn't\s+wake|did\s+not\s+wake|never\s+woke|wasn't\s+here|was\s+gone)",
+               r"no\s+point\s+(?:in\s+)?(?:any\s+of\s+)?(?:this|it|anything)", r"what'?s\s+the\s+point", r"don't\s+see\s+the\s+point", r"can't\s+take\s+(?:it|this)\s+anymore", r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
                r"harass\w*", r"violence", r"can't\s+cope"],
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
 }

@@ -22,7 +22,7 @@ WEEKDAY_ABBR = {0: ["ma"], 1: ["ti"], 2: ["ke"], 3: ["to"], 4: ["pe"], 5: ["la"]
 # every working day, Monday to Friday
 WORKDAYS = [r"arkisin", r"arkipäivisin", r"arkipäivin", r"arkipäivinä", r"arkipäivät", r"arkipäivä\w*", r"arkena",
             r"arkipäiviä", r"arkipäivänä", r"arjen\s+päivinä", r"viikolla\s+ma-pe"]
-HABITUAL_BEFORE = [r"joka", r"aina"]  # "joka tiistai"
+HABITUAL_BEFORE = [r"joka", r"aina", r"mikä\s+(?:tahansa|vaan|vain)", r"kaikki"]  # "joka tiistai"
 HABITUAL = [r"(?:aamu|ilta|aamupäivä|iltapäivä|aamupäiv[äa]|iltapäiv[äa])t", r"illat", r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+"]
 
 MONTHS = {
@@ -38,7 +38,7 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"aamupäiv\w*", r"aamu(?:lla|l|isin|sin|t|ja|ks\w*|sta|st|na|un|iksi)",r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
+    "morning": [r"ennen\s+lounas\w*", r"ennen\s+lounaa\w*", r"aamupäiv\w*", r"aamu(?:lla|l|isin|sin|t|ja|ks\w*|sta|st|na|un|iksi)",r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
                 r"aamut", r"aamupäiviä", r"aamuja", r"aamupäivä", r"aamupäiväksi", r"aamuksi", r"aamupäivää",
                 r"aamupäivän", r"aamupäivänä", r"aamupäivästä", r"aamusta", r"aamupäivälle", r"aamuiksi"],
     "midday": [r"keskipäivällä", r"keskipäivään", r"keskipäivän", r"lounasaikaan", r"lounasaikana",
@@ -146,13 +146,24 @@ WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
 NEGATION = [r"poikkeu\w*", r"yövuoro\w*",
     r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
-    r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"vuosilomalla",
+    r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"lomal", r"lomil\w*", r"vuosilomalla", r"kesälomalla",
     r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"kokouksi\w*", r"palavereissa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
 # a correction: what was said just before is taken back ("tiistaina, ei kun keskiviikkona")
 CORRECTION = [r"ei\s*kun", r"eiku", r"tai\s+siis", r"siis\s+ei", r"korjaus"]
 # after "any day": the word that excepts what follows
 BUT_EXCEPT = [r"mutta", r"paitsi"]
+# after a start time, how long the meeting is ("klo 12.30 alkaen puolitoista tuntia"): minutes, or a group
+# (?P<h> hours, ?P<m> minutes) in digits
+MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yhden\s+)?tunni(?:n|ksi)": 60, r"(?:noin\s+)?tunti": 60,
+                  r"(?:noin\s+)?(?:kaksi|kaks|kahden|kahdeksi)\s+tunti\w*": 120, r"(?:noin\s+)?puol(?:i|en)\s+tunti\w*": 30,
+                  r"(?:noin\s+)?(?P<h>\d)\s*(?:h|t|tuntia|tunnin|tunniksi)": 0, r"(?:noin\s+)?(?P<m>\d{2,3})\s*min\w*": 0}
+# a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
+# wish when the sentence names another day
+UNTIL_BEFORE = []
+UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
+# a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
+LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
@@ -166,7 +177,7 @@ LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
 BOOKED_REF = [r"\w*aja[nl]\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
               r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
 BOOKED_BEFORE = [r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
-ANY_TIME = [r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
+ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)\s+päivä", r"mikä\s+päivä\s+(?:vaan|vain)", r"mikä\s+(?:tahansa|vaan|vain)\s+arkipäivä", r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
             r"mihin\s+aikaan\s+tahansa", r"mihin\s+aikaan\s+vain", r"milloin\s+vain", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
 ASAP = [r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
@@ -239,7 +250,7 @@ SERVICE = {
                r"johtajan\s+työnohjau\w*", r"johtoryhmän\s+työnohjau\w*", r"johtamisen\s+työnohjau\w*",
                r"esihenkilöiden\s+työnohjau\w*", r"johtaji\w*\s+työnohjau\w*"],
     # implied by who it is for
-    "individual_implied": [r"ihan\s+itelle\w*", r"itelle", r"ittelle", r"mulle\s+ite\w*", r"omaan\s+jaksamisee\w*", r"itselleni", r"itelleni", r"ittelleni", r"mulle\s+itelle", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
+    "individual_implied": [r"(?:haluaisin|haluan|tahtoisin|voisin|voisinko)\s+itse\s+(?:käydä|osallistua|päästä|aloittaa)", r"(?:vain|pelkästään|ainoastaan)\s+(?:minulle|mulle|itselleni)", r"ihan\s+itelle\w*", r"itelle", r"ittelle", r"mulle\s+ite\w*", r"omaan\s+jaksamisee\w*", r"itselleni", r"itelleni", r"ittelleni", r"mulle\s+itelle", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
     "group_implied": [r"osastomme", r"osastollemme", r"meidän\s+osasto\w*", r"koko\s+(?:osasto|yksikkö|henkilöstö|henkilökunta|työyhteisö|porukka|tiimi)\w*", r"yksiköllemme", r"henkilökunnalle\w*", r"henkilökuntamme", r"hoitaja(?:t|tiimi\w*)", r"\w+tiimi(?:mme|llemme|lle)", r"pienryhm\w*", r"ryhmänä", r"yhteistä\s+työnohjau\w*", r"työporukka\w*", r"\w*porukka(?:mme)?", r"kollegoille\w*", r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
                       r"meidän\s+tiimi\w*", r"porukalle", r"tiimi\s+(?:kaipai|tarvi|halua|toivo)\w*", r"henkilöstölle\w*", r"työporukalle"],
     "leader_implied": [r"uusi\s+\w*(?:esihenkilö|esimies|johtaja|päällikkö|osastonhoitaja|hoitaja|rehtori)\w*", r"(?:aloitin|aloittanut|nimitettiin|valittiin)\s+(?:juuri\s+)?(?:\w+\s+)?(?:esihenkilö|esimie|johtaja|päällik|osastonhoitaja|rehtori)\w*", r"uutena\s+\w*(?:johtaja|päällikkö|osastonhoitaja)\w*", r"johtoryhmä\w*", r"uudessa\s+(?:esihenkilö|johto)\w*\s*roolissa", r"(?:olen|toimin)\s+(?:uusi\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
@@ -268,8 +279,9 @@ CADENCE = {
 # {N}: a number (digits or a number word)
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerra(?:sta|lla|lle|ksi|t)|\w*kerro(?:ista|ille|iksi)|\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
             r"(?:tapaamisia|kertoja|käyntejä|istuntoja)\s+(?:olisi\s+)?(?:yhteensä\s+)?{N}"]
-PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henge\w*|henkilö\w*|hlö\w*|hengen|työntekijä\w*|hoitaja\w*|sairaanhoitaja\w*|"
-                r"osallistuja\w*|jäsen\w*|kuski\w*|opettaja\w*|ohjaaja\w*|ihmis\w*|hengen)",
+PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henge\w*|\w*henkilö\w*|hlö\w*|hengen|\w*työntekijä\w*|\w*hoitaja\w*|"
+                r"osallistuja\w*|jäsen\w*|kuski\w*|sossu\w*|kollega\w*|\w*opettaja\w*|\w*ohjaaja\w*|ihmis\w*|hengen|"
+                r"[^\W\d_]{3,}(?:ja|jä)(?:a|ä|t)?(?![\w]))",
                 r"meitä\s+(?:on|olisi|tulisi|olisi\s+mukana|on\s+mukana|on\s+edelleen|on\s+yhteensä)\s+{N}",
                 r"(?:porukkaa|väkeä|meitä|osallistujia|ihmisiä)\s+(?:on|olis|olisi|tulee|tulis|tulisi)\s+(?:yhteensä\s+)?{N}",
                 r"(?:ryhmä|tiimi|ryhmässä|tiimissä|ryhmäämme|tiimiimme)\w*\s+(?:on\s+|kuuluu\s+)?{N}\s+(?:henke|henkilö|jäsen)\w*",
@@ -282,13 +294,17 @@ SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"\w*ohjaaja\w*
 SUPERVISOR_AFTER = [r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {
-    "complaint": [r"ei\s+(?:ole\s+)?ollut\s+hyvä", r"huono\w*\s+kokemu\w*", r"myöhästy\w*", r"ei\s+kuuntele\w*", r"en\s+ole\s+tyytyväi\w*", r"(?:vaihtaa|vaihtaisin|vaihdon)\s+(?:\w+\s+)?(?:ohjaaja\w*|työnohjaaja\w*)", r"(?:toise\w*|uude\w*)\s+(?:työn)?ohjaaja\w*", r"ohjaaja\w*\s+vaihto\w*", r"epäammatillis\w*", r"loukkaav\w*", r"töykeä\w*", r"ei\s+toiminut", r"pettyny\w*", r"harmitta\w*", r"ärsyttä\w*", r"turhautu\w*", r"suuttu\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",
+    "complaint": [r"kosket\w*\s+(?:minua|mua|minuun)", r"kommentoi\w*\s+(?:\w+\s+){0,3}ulkonäk\w*", r"ulkonäköä\w*",
+                  r"en\s+halua\s+(?:enää\s+)?(?:tavata|nähdä)\s+(?:häntä|sitä|heitä)", r"ei\s+(?:ole\s+)?ollut\s+hyvä", r"huono\w*\s+kokemu\w*", r"myöhästy\w*", r"ei\s+kuuntele\w*", r"en\s+ole\s+tyytyväi\w*", r"(?:vaihtaa|vaihtaisin|vaihdon)\s+(?:\w+\s+)?(?:ohjaaja\w*|työnohjaaja\w*)", r"(?:toise\w*|uude\w*)\s+(?:työn)?ohjaaja\w*", r"ohjaaja\w*\s+vaihto\w*", r"epäammatillis\w*", r"loukkaav\w*", r"töykeä\w*", r"ei\s+toiminut", r"pettyny\w*", r"harmitta\w*", r"ärsyttä\w*", r"turhautu\w*", r"suuttu\w*", r"tyytymätön\w*", r"valitu\w*", r"hyvit\w*", r"reklamaatio\w*", r"epäasiallis\w*",
                   r"kohtuuton\w*", r"en\s+hyväksy", r"väärin\s+laskutet\w*"],
     "contact": [r"soittakaa\s+\w*", r"soitatteko", r"soittaisitteko", r"pyytäisin\s+soittoa", r"soittopyyn\w*", r"voisitteko\s+soittaa", r"soittaa\s+(?:minulle|mulle|meille)", r"soitto\s+(?:minulle|mulle)", r"soitelkaa", r"ottaa?\s+(?:minuun|meihin)\s+yhteyttä", r"ottaisi\s+(?:minuun|meihin)\s+yhteyttä",
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
-    "crisis": [r"(?:oon|olen)\s+(?:ihan\s+|aivan\s+|täysin\s+)?loppu(?!\w)", r"(?:oo|ole)\s+(?:enää\s+)?mitään\s+väliä", r"kauanko\s+(?:enää\s+)?jaksan", r"miten\s+(?:enää\s+)?jaksan", r"jaksa\w*\s+enää", r"en\s+jaksa", r"jaksa\s+enää", r"ei\s+(?:oo|ole)\s+mitään\s+järke\w*", r"järke\w*\s+elää", r"elämäl\w*\s+ei\s+(?:oo|ole)", r"haluu?(?:isin)?\s+kuolla", r"kuolla\s+pois", r"tappaa\s+itse\w*", r"päättää\s+(?:päivä\w*|elämä\w*)", r"satuttaa\s+itse\w*", r"vahingoittaa\s+itse\w*", r"en\s+halua(?:isi)?\s+(?:enää\s+)?(?:elää|herätä)", r"ei\s+heräis\w*", r"kadota\s+kokonaan", r"loppuun\s*palan\w*", r"romahta\w*", r"toivoton\w*", r"epätoivo\w*", r"itkenyt", r"itken\s+\w+", r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
+    "crisis": [r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
+               r"ei(?:\s+(?:tässä|täs|tästä|enää|niinku|kyllä))*\s+(?:oo|ole)(?:\s+(?:enää|yhtään|niinku))*\s+(?:mitään\s+)?(?:järke\w*|väliä|mieltä)",
+               r"(?:helpompi|parempi|helpompaa|parempaa)\s+(?:\w+\s+){0,3}jos\s+(?:en|ei|mua|minua|mä)\s+(?:\w+\s+){0,2}(?:olis\w*|ois|heräis\w*|olisi\w*|olemassa)",
+               r"(?:oon|olen)\s+(?:ihan\s+|aivan\s+|täysin\s+)?loppu(?!\w)", r"(?:oo|ole)\s+(?:enää\s+)?mitään\s+väliä", r"kauanko\s+(?:enää\s+)?jaksan", r"miten\s+(?:enää\s+)?jaksan", r"jaksa\w*\s+enää", r"en\s+jaksa", r"jaksa\s+enää", r"ei\s+(?:oo|ole)\s+mitään\s+järke\w*", r"järke\w*\s+elää", r"elämäl\w*\s+ei\s+(?:oo|ole)", r"haluu?(?:isin)?\s+kuolla", r"kuolla\s+pois", r"tappaa\s+itse\w*", r"päättää\s+(?:päivä\w*|elämä\w*)", r"satuttaa\s+itse\w*", r"vahingoittaa\s+itse\w*", r"en\s+halua(?:isi)?\s+(?:enää\s+)?(?:elää|herätä)", r"ei\s+heräis\w*", r"kadota\s+kokonaan", r"loppuun\s*palan\w*", r"romahta\w*", r"toivoton\w*", r"epätoivo\w*", r"itkenyt", r"itken\s+\w+", r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
                r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
 }

@@ -30,7 +30,7 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"morgon", r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
+    "morning": [r"före\s+lunch\w*", r"innan\s+lunch\w*", r"morgon", r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
                 r"mornar\w*", r"morgnarna"],
     "midday": [r"mitt\s+på\s+dagen", r"vid\s+lunch\w*", r"lunchtid\w*", r"runt\s+lunch\w*", r"kring\s+lunch\w*",
                r"mitt\s+på\s+dagarna", r"lunch"],
@@ -110,7 +110,7 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
-NEGATION = [r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
+NEGATION = [r"(?:är|har)\s+(?:det\s+|vi\s+|jag\s+)?(?:höstlov|sportlov|jullov|semester)", r"på\s+semester", r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
     r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
@@ -119,6 +119,17 @@ NEGATION = [r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
 CORRECTION = [r"nej\s+förlåt", r"förlåt,?\s+jag\s+menar", r"jag\s+menar", r"nej\s+vänta", r"rättelse"]
 # after "any day": the word that excepts what follows
 BUT_EXCEPT = [r"utom", r"förutom"]
+MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\s+halv|halvannan)\s+timm\w*": 90,
+                  r"(?:i\s+|under\s+|ca\.?\s+)?en\s+timme": 60, r"(?:i\s+|under\s+|ca\.?\s+)?två\s+timmar": 120,
+                  r"(?:i\s+|under\s+|ca\.?\s+)?en\s+halvtimme": 30,
+                  r"(?:i\s+|under\s+|ca\.?\s+)?(?P<h>\d)\s*(?:h|tim|timmar|timme)": 0,
+                  r"(?:i\s+|under\s+|ca\.?\s+)?(?P<m>\d{2,3})\s*min\w*": 0}
+# a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
+# wish when the sentence names another day
+UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
+UNTIL_AFTER = []
+# a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
+LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
 GREETINGS = [r"glad\s+(?:fortsatt\s+)?\w+", r"trevlig\s+(?:fortsatt\s+)?\w+", r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
@@ -128,7 +139,7 @@ PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi"
 LAST = [r"förra", r"sedan", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
 BOOKED_REF = [r"tiden", r"tider", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
 BOOKED_BEFORE = [r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
-ANY_TIME = [r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
+ANY_TIME = [r"vilken\s+(?:vecko|vardag|)dag\s+som\s+helst", r"alla\s+dagar\s+(?:passar|går)", r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
@@ -179,7 +190,7 @@ SERVICE = {
               r"gruppens\s+handledning", r"teamets\s+handledning"],
     "leader": [r"ledarhandledning\w*", r"chefshandledning\w*", r"ledningshandledning\w*", r"handledning\s+för\s+chefer",
                r"ledningsgrupp\w*\s+handledning", r"handledning\s+för\s+ledare", r"chefhandledning\w*"],
-    "individual_implied": [r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv"],
+    "individual_implied": [r"(?:bara|enbart|endast)\s+för\s+mig(?![\w-])", r"för\s+egen\s+del", r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv"],
     "group_implied": [r"(?:hela\s+)?vår\s+(?:enhet|avdelning|arbetsgrupp|personal)", r"hela\s+(?:enheten|avdelningen|personalen)", r"personalgrupp\w*", r"arbetsgrupp\w*", r"vi\s+i\s+\w+gruppen", r"vi\s+i\s+personalen", r"vårt\s+arbetslag", r"arbetslag\w*", r"handledning\s+tillsammans", r"vårt\s+team", r"för\s+teamet", r"hela\s+teamet", r"vår\s+grupp", r"arbetsgemenskap\w*",
                       r"vår\s+personal", r"hela\s+gruppen"],
     "leader_implied": [r"(?:ny|nybliven|nyutnämnd|nyanställd|färsk)\s+\w*chef", r"(?:ny|nybliven|nyutnämnd)\s+\w*ledare", r"befordrad\w*\s+till\s+\w*chef", r"ny\s+i\s+(?:min\s+)?chefsroll\w*", r"ledningsgrupp\w*", r"som\s+ny\s+(?:chef|ledare|förman)", r"blev\s+(?:\w+\s+)?(?:chef|ledare)",r"(?:jag\s+är|som)\s+(?:ny\s+)?(?:chef|ledare|förman)", r"ny\s+chef", r"vår\s+ledningsgrupp",
@@ -213,12 +224,13 @@ SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", 
 SUPERVISOR_AFTER = [r"(?:och\s+)?(?:henne|honom)\s+(?:vill|skulle)", r"[–-]?\s*(?:kan|skulle)\s+jag\s+få\s+(?:henne|honom)", r"som\s+handledare", r"som\s+min\s+handledare"]
 
 REVIEW = {
-    "complaint": [r"inte\s+lyssnar", r"kommit\s+(?:\w+\s+){0,3}för\s+sent", r"fungerar\s+(?:det\s+)?inte", r"inte\s+fått\s+ut\s+något", r"inte\s+(?:varit\s+)?(?:bra|nöjd)", r"dålig\w*\s+erfarenhet\w*", r"kom\s+för\s+sent", r"försen\w*", r"lyssnar\s+inte", r"byta\s+(?:\w+\s+)?handledare", r"(?:en\s+)?annan\s+handledare", r"ny\s+handledare", r"oprofessionell\w*", r"otrevlig\w*", r"fungerade\s+inte", r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
+    "complaint": [r"rörde\s+(?:vid\s+)?mig", r"kommentar\w*\s+om\s+mitt\s+utseende", r"vill\s+inte\s+(?:längre\s+|mer\s+)?träffa\s+(?:henne|honom)", r"olämplig\w*", r"inte\s+lyssnar", r"kommit\s+(?:\w+\s+){0,3}för\s+sent", r"fungerar\s+(?:det\s+)?inte", r"inte\s+fått\s+ut\s+något", r"inte\s+(?:varit\s+)?(?:bra|nöjd)", r"dålig\w*\s+erfarenhet\w*", r"kom\s+för\s+sent", r"försen\w*", r"lyssnar\s+inte", r"byta\s+(?:\w+\s+)?handledare", r"(?:en\s+)?annan\s+handledare", r"ny\s+handledare", r"oprofessionell\w*", r"otrevlig\w*", r"fungerade\s+inte", r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
                   r"felaktig\s+faktura"],
     "contact": [r"ringa\s+mig", r"ring\s+upp\s+mig", r"ringer\s+(?:ni\s+)?(?:mig|upp)", r"kan\s+ni\s+ringa", r"samtal\s+(?:med\s+)?mig", r"hör\s+av\s+dig", r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
                         r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
-    "crisis": [r"ingen\s+idé\s+(?:med\s+)?(?:något|någonting|att)", r"vad\s+är\s+poängen", r"orkar\s+inte\s+mer", r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
+    "crisis": [r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}inte\s+(?:fanns|fanns\s+längre|vaknade|var\s+här)",
+               r"ingen\s+(?:idé|mening)(?:\s+\w+){0,3}\s+längre", r"ingen\s+idé\s+(?:med\s+)?(?:något|någonting|att)", r"vad\s+är\s+poängen", r"orkar\s+inte\s+mer", r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
     "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
 }
