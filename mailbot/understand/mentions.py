@@ -170,7 +170,9 @@ def _gates(name: str, pattern: str, features: dict[str, str]) -> frozenset[str]:
         gates.add("clock")
     marked = pattern
     marks = {}
-    for (feature, alternation), mark in zip(sorted(features.items(), key=lambda kv: -len(kv[1])), _SENTINELS):
+    assert len(features) <= len(_SENTINELS)
+    by_length = sorted(features.items(), key=lambda kv: -len(kv[1]))
+    for (feature, alternation), mark in zip(by_length, _SENTINELS, strict=False):
         if alternation and alternation in marked:
             marked = marked.replace(alternation, mark)
             marks[feature] = mark

@@ -36,10 +36,15 @@ def _is_bound(m: Mention, sentence: str, found: list[Mention], lex: Lexicon) -> 
         return False
     before = sentence[max(0, m.start - 16):m.start] + "\x00"
     after = "\x00" + sentence[m.end:m.end + 12]
-    return bool((lex.UNTIL_BEFORE and compile_alternation(tuple(rf"(?:{w})\s+(?:the\s+)?\x00" for w in lex.UNTIL_BEFORE),
-                                                          lex.folds).search(before))
-                or (lex.UNTIL_AFTER and compile_alternation(tuple(rf"\x00\s*(?:{w})" for w in lex.UNTIL_AFTER),
-                                                            lex.folds).search(after)))
+    if lex.UNTIL_BEFORE:
+        words = tuple(rf"(?:{w})\s+(?:the\s+)?\x00" for w in lex.UNTIL_BEFORE)
+        if compile_alternation(words, lex.folds).search(before):
+            return True
+    if lex.UNTIL_AFTER:
+        words = tuple(rf"\x00\s*(?:{w})" for w in lex.UNTIL_AFTER)
+        if compile_alternation(words, lex.folds).search(after):
+            return True
+    return False
 
 
 def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
@@ -70,7 +75,8 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
         f = mention_frame(m, ctx)
         # "huomenna koska vaan", "ma klo 10", "efter kl. 16 vilken dag som helst"
         closed = (cur.has_days and (cur.times or cur.any_time)) or (any_day and bool(cur.times))
-        if i and lead_time and not any_day and f.has_days and not f.times and _LIST_GAP.fullmatch(text[mentions[i - 1].end:m.start]):
+        listed = i and _LIST_GAP.fullmatch(text[mentions[i - 1].end:m.start])
+        if listed and lead_time and not any_day and f.has_days and not f.times:
             closed = False  # the days of a list share the hours said before them
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         time_first = (m.kind == "time" and nxt is not None and nxt.is_day
