@@ -158,6 +158,8 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         # "yksi työntekijämme loukkaantui" is no group size
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True,
                                            after=lex.LEADS_AFTER)
+        if result.service is None and result.participants and result.participants >= 2:
+            result.service = "group"  # "IT-tuen tiimi (5 henkeä) … jatkaa": several people meet as a group
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
     result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120)
     result.cadence = fields.cadence(fields.without_reasons(low, lex), lex)

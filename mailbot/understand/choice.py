@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from mailbot.understand.fields import affirmed
-from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
+from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx, plain, trie
 from mailbot.understand.mentions import HOUR_WORDS, find_mentions
 from mailbot.understand.result import Option
 
@@ -15,6 +16,18 @@ _NUMBERED = re.compile(
     r"(?:vaihtoehto|vaihtoehdon|vaihtoehdot|vaihtoehtoa|vaihtoehdoista|nro|numero|alternativ|alternativet|nr|nummer|"
     r"option|number|no\.|#)\s*(\d)(?!\d|\.\d)"
 )
+_CUE_WORDS = (r"vaihtoehto|vaihtoehdon|vaihtoehdot|vaihtoehtoa|vaihtoehdoista|nro|numero|alternativ|alternativet|nr|"
+              r"nummer|option|number")
+
+
+@cache
+def _numbered_in_words(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int]]:
+    """'alternativ två', 'vaihtoehto kolme', 'option two': the number written as a word."""
+    words = {k: v for k, v in lex.NUMBERS.items() if isinstance(v, int) and 1 <= v <= 9}
+    words.update({plain(k): v for k, v in words.items()})
+    return folded_rx(rf"(?<![\w])(?:{_CUE_WORDS})\s+(?P<w>{trie(set(words))})(?![\w])", lex.folds), words
+
+
 _CLOCK = re.compile(r"(?<![\d.:/])(\d{1,2})[:.](\d{2})(?![\d.:/])")  # "14:30 works", "klo 9.00"
 _BARE_DIGIT = re.compile(r"^\W*(\d)\W*(?:\s+\w+){0,4}\W*$")
 
@@ -32,6 +45,8 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
     if compile_alternation(tuple(lex.CHOICE_ANY), lex.folds).search(low):
         return Choice(None, ns, True)
     numbered = {int(m.group(1)) for m in _NUMBERED.finditer(low)}
+    in_words, values = _numbered_in_words(lex)
+    numbered |= {values[m.group("w")] for m in in_words.finditer(low) if m.group("w") in values}
     words = {v for k, v in lex.CHOICE_NUMBERS.items()
              if folded_rx(rf"(?<![\w]){re.escape(k)}(?![\w])", lex.folds).search(low)}
     words = {max(ns) if v == -1 and ns else v for v in words}

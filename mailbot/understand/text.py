@@ -11,7 +11,15 @@ _ABBREVIATIONS = frozenset([  # a dot after these ends no sentence
     "kl", "klo", "kello", "esim", "ns", "mm", "n", "ca", "t", "p", "puh", "tfn", "nr", "nro", "no", "st", "s", "k",
     "dr", "mr", "mrs", "ms", "vs", "jne", "ym", "em", "ko", "ks", "ark", "vrt",
 ])
-_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+")
+# a full stop ends a sentence before a capital; before a small letter (phone mail writes no capitals) only
+# after a word, so that "13.1. ja 14.1." stays whole, and not after a short form ("tis. eller ons.")
+_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|(?<=[^\W\d_]{3})\.\s+(?=[a-zåäö])")
+_SHORT_FORMS = frozenset([
+    "mån", "tis", "ons", "tor", "tors", "fre", "lör", "sön", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec",
+    "des", "tam", "hel", "maa", "huh", "kes", "hei", "elo", "syy", "lok", "jou", "esim", "puh", "tfn", "klo", "kello",
+    "vko", "vk", "viik", "kpl", "noin", "eng", "ruots", "tel", "approx", "incl", "etc", "resp", "bl.a", "osa",
+])
 _BULLET = re.compile(r"^\s*[-*•]\s")
 _LAST_WORD = re.compile(r"(\w+)[.!?]*$")
 
@@ -23,6 +31,9 @@ def _split_running(text: str) -> list[str]:
         last = _LAST_WORD.search(piece)
         if m.group().startswith(".") and last and last.group(1).lower() in _ABBREVIATIONS:
             continue  # "kl. 12", "esim. ke"
+        small = text[m.end():m.end() + 1].islower()
+        if m.group().startswith(".") and small and last and last.group(1).lower() in _SHORT_FORMS:
+            continue  # "tis. eller ons."
         out.append(text[start:m.end()].strip())
         start = m.end()
     out.append(text[start:].strip())

@@ -88,6 +88,11 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
             any_day = False
         if m.kind == "flag" and m.flag == "any" and _ANY_DAY.search(text[m.start:m.end]):
             any_day = True
+        if cur.has_days and not cur.times and not cur.any_time and f.has_days and f.times and m.kind == "weekday":
+            # "maanantait ja perjantai-iltapäivät": the part of the day is Friday's own, Mondays are whole days
+            frames.append(cur)
+            cur = Frame()
+            any_day = False
         if not cur.has_days and not cur.times:
             lead_time = m.kind == "time"
         cur.merge(f)
@@ -157,7 +162,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
         wished: list[Mention] = []  # the sentence's included mentions, grouped together below
         previous: list[Mention] = []  # the last clause's wishes, which "joten se ei käy" takes back
         # negations inside a time expression ("no earlier than 10") negate nothing
-        blanked = _blank(whole, found)
+        # a holiday stays: "vecka 42 är det höstlov", "olen kesälomalla viikolla 30" say the week is out
+        blanked = _blank(whole, [m for m in found if not (m.kind == "flag" and m.flag == "holiday")])
         for start, end in clause_spans(sentence):
             low = whole[start:end]
             unread = blanked[start:end]

@@ -138,12 +138,13 @@ PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|win
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous", r"since"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish
-BOOKED_BEFORE = [r"(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)\s+(?:on|at|for)?\s*\x00"]
+BOOKED_BEFORE = [r"(?:i|we)\s+(?:have|'ve\s+got|am\s+booked\s+for)\s+(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){0,2}(?:session|appointment|supervision|booking|meeting)\s+(?:with\s+(?:you|\w+)\s+)?(?:on\s+|at\s+)?(?:the\s+)?\x00", r"(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)\s+(?:on|at|for)?\s*\x00"]
 ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
             r"fully\s+flexible", r"any\s+slot"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
-HOLIDAYS = [r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
+HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
+            r"(?:the\s+)?same\s+(?:time|day|slot)\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
             r"(?:after|before)\s+new\s+year\w*", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
             r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",
             r"in\s+the\s+fall", r"bank\s+holiday"]
@@ -180,7 +181,7 @@ INTENT = {
                    r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
     "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",
                 r"looking\s+for", r"want\s+to", r"interested\s+in\s+booking", r"could\s+we", r"can\s+we", r"wish"],
-    "question": [r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"fee\w*", r"what\s+is",
+    "question": [r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"fee\w*", r"what\s+is",
                  r"how\s+much", r"referral\w*", r"included\s+in", r"contract\w*", r"vat"],
     "other": [r"newsletter\w*", r"unsubscribe", r"webinar\w*", r"\d+\s*%\s*off", r"discount\w*", r"special\s+offer",
               r"not\s+interested\?", r"growth\s+\w+", r"our\s+(?:ai|platform|tool|software|product)", r"free\s+trial",
@@ -220,15 +221,17 @@ MODE_EITHER = [r"either\s+(?:is\s+fine|works|way)", r"doesn't\s+matter", r"does\
 
 CADENCE = {
     "weekly": [r"weekly(?!\s+(?:planning|meeting|team|staff|status|stand-?ups?|reports?|schedule|check-?ins?))", r"once\s+a\s+week", r"every\s+week", r"each\s+week", r"once\s+per\s+week"],
-    "biweekly": [r"every\s+other\s+week", r"every\s+two\s+weeks", r"every\s+second\s+week", r"biweekly",
+    "biweekly": [r"every\s+(?:other|second)\s+\w+day", r"every\s+other\s+week", r"every\s+two\s+weeks", r"every\s+second\s+week", r"biweekly",
                  r"bi-weekly", r"fortnightly", r"once\s+a\s+fortnight"],
     "monthly": [r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
             r"series\s+of\s+{N}"]
-PARTICIPANTS = [r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
+PARTICIPANTS = [r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics)(?![\w])",
+                r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
                 r"social\s+workers|physicians|doctors|therapists|consultants|agents|drivers|cleaners|chefs|cooks|guys|of\s+us)",
+                r"(?<!my\s)(?<!our\s){N}\s+[a-z-]{3,}\s+(?:nurses|people|staff|colleagues|workers|members)(?![\w])",
                 r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group|unit|department|ward|crew|staff)\s+of\s+{N}",
                 r"(?:team|group)\s*\({N}"]
 # after a head count: the people the writer leads, not who attends

@@ -167,7 +167,7 @@ LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään",
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
-PAST = [r"käynyt", r"käyneet", r"käyty",
+PAST = [r"käynyt", r"käyneet", r"käyty", r"olleet",
     r"viime(?!i)\w*", r"viimeksi", r"(?:viiko\w*|kuukau\w*|vuo\w*|päiv\w*|aikaa)\s+sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
     r"päättyi", r"tapasimme", r"olleet", r"ollut", r"aiemmin", r"aikaisemmin",
@@ -176,13 +176,15 @@ LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
 # a day mention followed by one of these names the booked appointment, not a wish
 BOOKED_REF = [r"\w*aja[nl]\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
               r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
-BOOKED_BEFORE = [r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
+BOOKED_BEFORE = [r"(?:minulla|meillä|mulla|meil|mul)\s+on\s+(?:\w+\s+){0,2}(?:aika|työnohjau\w*|tapaaminen|varaus|ryhmä)\s+(?:teillä\s+)?\x00", r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
 ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)\s+päivä", r"mikä\s+päivä\s+(?:vaan|vain)", r"mikä\s+(?:tahansa|vaan|vain)\s+arkipäivä", r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
             r"mihin\s+aikaan\s+tahansa", r"mihin\s+aikaan\s+vain", r"milloin\s+vain", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
 ASAP = [r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
-HOLIDAYS = [r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
+HOLIDAYS = [r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
+            r"sama(?:an|na|)\s+aika(?:an)?\s+kuin\s+(?:viimeksi|edellise\w*\s+kerra\w*|ennenkin|aiemmin|viime\s+kerra\w*)",
+            r"samaan\s+aikaan\s+kuin\s+\w+", r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
             r"loppiai\w*", r"vapun\s+\w+", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",
             r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
             r"(?:tänä|tulevana)\s+(?:keväänä|syksynä|kesänä|talvena)", r"kevää\w*\s+aikana", r"keväällä"]
@@ -231,7 +233,7 @@ INTENT = {
                 r"tarvitsi\w*", r"kaipaisi\w*", r"kaipaa\w*", r"toivoisi\w*", r"toive\w*", r"saisinko",
                 r"saisimmeko", r"onnistuisiko", r"sopisiko", r"pyydämme", r"voisimmeko", r"aloittaa",
                 r"olisiko\s+\w*\s*aikaa", r"tilaa", r"aika\w*\s+(?:vapaana|tarjolla)", r"varauks\w*"],
-    "question": [r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"verkkolasku\w*",
+    "question": [r"(?:voiko|voisiko|saako|voiks|saisiko)\s+(?:\w+\s+){0,2}(?:kollega\w*|työkaveri\w*|työtoveri\w*|esihenkilö\w*|esimie\w*)\s+(?:\w+\s+)?(?:tulla|osallistua|olla\s+mukana|mukaan)", r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"verkkolasku\w*",
                  r"mitä\s+(?:on|tarkoittaa)", r"mikä\s+on\s+työnohjaus", r"onko\s+\w+\s+(?:terapia\w*|sama)",
                  r"lähete\w*", r"sisälty\w*", r"korvaa\w*", r"kela\w*", r"sopimu\w*", r"arvonlisävero\w*", r"alv"],
     "other": [r"uutiskirje\w*", r"tilaa\s+uutiskirje", r"peru\s+tilaus", r"webinaari\w*", r"alennus\w*",
@@ -251,7 +253,7 @@ SERVICE = {
                r"esihenkilöiden\s+työnohjau\w*", r"johtaji\w*\s+työnohjau\w*"],
     # implied by who it is for
     "individual_implied": [r"(?:haluaisin|haluan|tahtoisin|voisin|voisinko)\s+itse\s+(?:käydä|osallistua|päästä|aloittaa)", r"(?:vain|pelkästään|ainoastaan)\s+(?:minulle|mulle|itselleni)", r"ihan\s+itelle\w*", r"itelle", r"ittelle", r"mulle\s+ite\w*", r"omaan\s+jaksamisee\w*", r"itselleni", r"itelleni", r"ittelleni", r"mulle\s+itelle", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
-    "group_implied": [r"osastomme", r"osastollemme", r"meidän\s+osasto\w*", r"koko\s+(?:osasto|yksikkö|henkilöstö|henkilökunta|työyhteisö|porukka|tiimi)\w*", r"yksiköllemme", r"henkilökunnalle\w*", r"henkilökuntamme", r"hoitaja(?:t|tiimi\w*)", r"\w+tiimi(?:mme|llemme|lle)", r"pienryhm\w*", r"ryhmänä", r"yhteistä\s+työnohjau\w*", r"työporukka\w*", r"\w*porukka(?:mme)?", r"kollegoille\w*", r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
+    "group_implied": [r"osastomme", r"osastollemme", r"meidän\s+osasto\w*", r"koko\s+(?:osasto|yksikkö|henkilöstö|henkilökunta|työyhteisö|porukka|tiimi)\w*", r"yksiköllemme", r"henkilökunnalle\w*", r"henkilökuntamme", r"hoitaja(?:t|tiimi\w*)", r"[\w-]*\w+tiimi(?:mme|llemme|lle|mmelle|llemme)", r"pienryhm\w*", r"ryhmänä", r"yhteistä\s+työnohjau\w*", r"työporukka\w*", r"\w*porukka(?:mme)?", r"kollegoille\w*", r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
                       r"meidän\s+tiimi\w*", r"porukalle", r"tiimi\s+(?:kaipai|tarvi|halua|toivo)\w*", r"henkilöstölle\w*", r"työporukalle"],
     "leader_implied": [r"uusi\s+\w*(?:esihenkilö|esimies|johtaja|päällikkö|osastonhoitaja|hoitaja|rehtori)\w*", r"(?:aloitin|aloittanut|nimitettiin|valittiin)\s+(?:juuri\s+)?(?:\w+\s+)?(?:esihenkilö|esimie|johtaja|päällik|osastonhoitaja|rehtori)\w*", r"uutena\s+\w*(?:johtaja|päällikkö|osastonhoitaja)\w*", r"johtoryhmä\w*", r"uudessa\s+(?:esihenkilö|johto)\w*\s*roolissa", r"(?:olen|toimin)\s+(?:uusi\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
                        r"uutena\s+esihenkilönä", r"(?:aloitin|toimin|työskentelen)\s+\w*\s*(?:esihenkilö|esimie|johtaja)\w*",
@@ -271,7 +273,7 @@ MODE_EITHER = [r"ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käy
 CADENCE = {
     "weekly": [r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",
                r"kerran\s+viikkoon"],
-    "biweekly": [r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
+    "biweekly": [r"joka\s+toi(?:nen|sena|sella|seen)\s+\w+(?:tai|ko)\w*", r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
                  r"2\s+viikon\s+välein", r"joka\s+toiselle\s+viikolle", r"parin\s+viikon\s+välein"],
     "monthly": [r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
                 r"kuukauden\s+välein", r"kerran\s+kuukauteen", r"joka\s+kuu"],

@@ -138,12 +138,13 @@ PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi"
         r"hölls", r"ställdes\s+in"]
 LAST = [r"förra", r"sedan", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
 BOOKED_REF = [r"tiden", r"tider", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
-BOOKED_BEFORE = [r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
+BOOKED_BEFORE = [r"(?:jag|vi)\s+har\s+(?:en\s+|min\s+|vår\s+)?(?:\w+\s+){0,2}(?:handledning|tid|bokning|träff)\w*\s+(?:hos\s+er\s+|med\s+\w+\s+)?(?:på\s+|den\s+)?\x00", r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
 ANY_TIME = [r"vilken\s+(?:vecko|vardag|)dag\s+som\s+helst", r"alla\s+dagar\s+(?:passar|går)", r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
-HOLIDAYS = [r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
+HOLIDAYS = [r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
+            r"samma\s+tid\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
             r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*"]
 
@@ -177,7 +178,7 @@ INTENT = {
     "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
                 r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
                 r"tänker\s+oss", r"önskemål"],
-    "question": [r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"vad\s+(?:är|innebär)",
+    "question": [r"(?:kan|får)\s+(?:min|vår)\s+(?:kollega|arbetskamrat|chef)\w*\s+(?:\w+\s+)?(?:följa\s+med|komma\s+med|delta|vara\s+med)", r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"vad\s+(?:är|innebär)",
                  r"remiss\w*", r"ingår", r"avtal\w*", r"moms", r"samma\s+sak\s+som"],
     "other": [r"nyhetsbrev\w*", r"avregistrera", r"webbinari\w*", r"rabatt\w*", r"erbjudande\w*", r"kampanj\w*"],
     "domain": [r"\w*handledning\w*", r"\w*handledare\w*", r"tid\w*", r"träff\w*", r"bokning\w*", r"möte\w*"],
@@ -207,14 +208,14 @@ MODE_EITHER = [r"spelar\s+ingen\s+roll", r"vilket\s+som", r"antingen\s+\w+\s+ell
 
 CADENCE = {
     "weekly": [r"varje\s+vecka", r"en\s+gång\s+i\s+veckan", r"en\s+gång\s+per\s+vecka", r"veckovis", r"varje\s+veckan"],
-    "biweekly": [r"varannan\s+vecka", r"var\s+annan\s+vecka", r"var\s+fjortonde\s+dag", r"varje\s+två\s+veckor",
+    "biweekly": [r"var\s?annan\s+\w+dag\w*", r"varannan\s+vecka", r"var\s+annan\s+vecka", r"var\s+fjortonde\s+dag", r"varje\s+två\s+veckor",
                  r"med\s+två\s+veckors\s+mellanrum"],
     "monthly": [r"en\s+gång\s+i\s+månaden", r"en\s+gång\s+per\s+månad", r"varje\s+månad", r"månatlig\w*",
                 r"månadsvis"],
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|möten|handledningstillfällen|handledningar)",
             r"(?:serie|omgång)\s+på\s+{N}"]
-PARTICIPANTS = [r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
+PARTICIPANTS = [r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer)(?![\w])", r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
