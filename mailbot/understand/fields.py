@@ -139,6 +139,13 @@ def location(text: str, lang: str) -> str | None:
     for m in _WORD.finditer(low):
         word = m.group()
         town = PLACE_FORMS.get(word) or _plain_places().get(word)
+        if not town and lang == "fi" and word[-1:] in ("l", "s") and word[:1].isalpha() and text[m.start()].isupper():
+            # "Raumal", "Poris", "Hyvinkääl": spoken Finnish drops the vowel of the ending
+            for spoken in (word + "la", word + "lä") if word.endswith("l") else (word + "sa", word + "sä"):
+                town = PLACE_FORMS.get(spoken)
+                if town:
+                    word = spoken
+                    break
         if not town:
             continue
         if _OFFICE_WORDS.match(low[m.end():m.end() + 40]):

@@ -77,6 +77,7 @@ class Mention:
     reference: bool = False  # names the booked appointment, not a wish
     nth: int | None = None  # with weekdays: the nth such weekday of the month (-1: the last)
     more_weeks: tuple[int, ...] = ()  # "veckorna 52 och 53": the weeks after the first
+    every_other: bool = False  # with a habitual weekday: "joka toinen tiistai", "every other Tuesday"
 
     @property
     def is_day(self) -> bool:
@@ -112,6 +113,9 @@ class Grammar:
     features: dict[str, re.Pattern[str]]  # a gate's name → what a sentence must contain to pass it
     applicable: dict[frozenset[str], tuple[tuple[int, str, re.Pattern[str]], ...]]  # filled by _applicable
     length: list[tuple[re.Pattern[str], int]]  # after a start time: how long the meeting is
+    every_other: re.Pattern[str]
+    from_after: re.Pattern[str]
+    from_before: re.Pattern[str]
     weekday_map: list[tuple[re.Pattern[str], object]]
     month_map: list[tuple[re.Pattern[str], object]]
     part_map: list[tuple[re.Pattern[str], object]]
@@ -348,6 +352,9 @@ def grammar(lex: Lexicon) -> Grammar:
         lex=lex,
         rules=compiled,
         applicable={},
+        every_other=re.compile(fold(rf"(?:{_alt(lex.EVERY_OTHER)})", f)),
+        from_after=re.compile(fold(rf"[\s,]*(?:{_alt(lex.FROM_AFTER)})(?![\w])", f)),
+        from_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.FROM_BEFORE)})\s+(?:the\s+|den\s+|on\s+)?$", f)),
         length=[(re.compile(fold(rf"[\s,]*(?:{k})(?![\w])", f)), v) for k, v in lex.MEETING_LENGTH.items()],
         features={"weekday_abbr": re.compile(fold(wd_abbr, f)), "weekday": re.compile(fold(wd_full, f)),
                   "month": re.compile(fold(months, f)), "month_part": re.compile(fold(parts, f)),
@@ -573,7 +580,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
                            habitual=plural or _habitual(gd["w1"], g) or _habitual(gd["w2"], g))
         word = gd["w1"]
         mention = Mention("weekday", s, e, weekdays=frozenset({int(w1)}),  # type: ignore[call-overload]
-                          habitual=bool(gd.get("pre")) or _habitual(word, g))
+                          habitual=bool(gd.get("pre")) or _habitual(word, g),
+                          every_other=bool(gd.get("pre") and g.every_other.match(gd["pre"])))
         mention.times = _compound_day_part(word, g)
         return mention
     if name.startswith("daypart_"):
@@ -667,11 +675,26 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
     _with_length(mentions, text, g)
+    _series_from(mentions, text, g)
     _abbreviations_by_times(mentions, taken, text, g)
     for m in mentions:
         if m.kind == "weekday" and not m.habitual and g.every.search(text[max(0, m.start - 24):m.start]):
             m.habitual = True  # "viikoittain keskiviikosta perjantaihin", "every week Tuesday to Thursday"
     return _combine(mentions, text, g)
+
+
+def _series_from(mentions: list[Mention], text: str, g: Grammar) -> None:
+    """'tiistaisin 7.9. alkaen', 'Tuesdays from 7 September': with a habitual weekday, a start date opens a
+    span to the end of the horizon, inside which the weekday is taken."""
+    if not any(m.kind == "weekday" and m.habitual for m in mentions):
+        return
+    for i, m in enumerate(mentions):
+        if m.kind != "date" or m.day is None or m.month is None or m.weekdays:
+            continue
+        after = g.from_after.match(text, m.end)
+        if after or g.from_before.search(text[max(0, m.start - 24):m.start]):
+            mentions[i] = Mention("range", m.start, after.end() if after else m.end, day=m.day, month=m.month,
+                                  year=m.year, day2=-1, month2=m.month, times=m.times)
 
 
 def _with_length(mentions: list[Mention], text: str, g: Grammar) -> None:

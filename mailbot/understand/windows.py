@@ -53,6 +53,7 @@ class Frame:
     any_time: bool = False
     named: bool = False  # it named days, even if none of them is left (past, outside the horizon)
     alternative: bool = False  # came after a day with its hours: "huomenna aamulla tai ylihuomenna"
+    every_other: bool = False  # its weekdays every other week, from the first
 
     @property
     def has_days(self) -> bool:
@@ -66,6 +67,7 @@ class Frame:
         self.times = combine_times(self.times + other.times)
         self.any_time = self.any_time or other.any_time
         self.named = self.named or other.named
+        self.every_other = self.every_other or other.every_other
 
 
 def combine_times(times: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -273,6 +275,9 @@ def _iso_monday(year: int, week: int) -> date | None:
 
 def _range_days(m: Mention, ctx: Context) -> set[date]:
     assert m.day and m.month and m.day2 is not None and m.month2
+    if m.day2 == -1:  # "7.9. alkaen": from the date to the end of the horizon
+        a = _next_date(ctx, m.day, m.month, m.year)
+        return set() if a is None else {a + timedelta(days=i) for i in range((ctx.last_day - a).days + 1)}
     if m.day2 == 0:  # whole months: "januari–mars"
         year = ctx.today.year if m.month >= ctx.today.month else ctx.today.year + 1
         a = date(year, m.month, 1)
@@ -292,7 +297,7 @@ def _range_days(m: Mention, ctx: Context) -> set[date]:
 
 def mention_frame(m: Mention, ctx: Context) -> Frame:
     """What one mention says, as a frame of its own."""
-    f = Frame(times=list(m.times), named=m.is_day)
+    f = Frame(times=list(m.times), named=m.is_day, every_other=m.every_other)
     if m.kind == "date":
         f.dates = _date_days(m, ctx)
     elif m.kind == "relday":
@@ -324,6 +329,9 @@ def frame_days(f: Frame, ctx: Context, habitual: bool = False) -> set[date] | No
             span_days = {d for d in ctx.horizon() if d.weekday() in f.weekdays}
         else:
             span_days = {_next_weekday(ctx.today, w) for w in f.weekdays}
+    if f.every_other and f.weekdays and span_days:
+        first = min(d for d in span_days if d >= ctx.today) if any(d >= ctx.today for d in span_days) else None
+        span_days = {d for d in span_days if first is None or ((d - first).days // 7) % 2 == 0}
     if not f.dates and span_days is None:
         return set() if f.named else None
     return ctx.clip(f.dates | (span_days or set()))

@@ -22,8 +22,14 @@ WEEKDAY_ABBR = {0: ["ma"], 1: ["ti"], 2: ["ke"], 3: ["to"], 4: ["pe"], 5: ["la"]
 # every working day, Monday to Friday
 WORKDAYS = [r"arkisin", r"arkipäivisin", r"arkipäivin", r"arkipäivinä", r"arkipäivät", r"arkipäivä\w*", r"arkena",
             r"arkipäiviä", r"arkipäivänä", r"arjen\s+päivinä", r"viikolla\s+ma-pe"]
-HABITUAL_BEFORE = [r"joka", r"aina", r"mikä\s+(?:tahansa|vaan|vain)", r"kaikki"]  # "joka tiistai"
-HABITUAL = [r"(?:aamu|ilta|aamupäivä|iltapäivä|aamupäiv[äa]|iltapäiv[äa])t", r"illat", r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+"]
+# "joka toinen tiistai": every other such weekday
+EVERY_OTHER = [r"joka\s+toi(?:nen|sena|sella|seen)", r"joka\s+toinen\s+viikko\s+\w*"]
+# after a date that starts a series of weekdays ("tiistaisin 7.9. alkaen"); before one ("from 7 September")
+FROM_AFTER = [r"alkaen", r"lähtien", r"eteenpäin", r"lukien"]
+FROM_BEFORE = [r"alkaen"]
+HABITUAL_BEFORE = [r"joka\s+toi(?:nen|sena|sella|seen)", r"joka", r"aina", r"mikä\s+(?:tahansa|vaan|vain)", r"kaikki"]  # "joka tiistai"
+HABITUAL = [r"(?:aamu|ilta|aamupäivä|iltapäivä|aamupäiv[äa]|iltapäiv[äa])t", r"illat", r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+",
+            r"\w+(?:tai|ko)isi", r"\w+(?:tai|ko)si"]  # dialect drops the -n: "tiistaisi", "keskiviikkosi"
 
 MONTHS = {
     1: [r"tammikuu\w*", r"tammik"], 2: [r"helmikuu\w*", r"helmik"], 3: [r"maaliskuu\w*"],
@@ -120,6 +126,7 @@ _FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -lt�
 HOUR_AT = {f"{s.partition('|')[0]}lt{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
 HOUR_AT.update({f"{s}lt": h for h, s in enumerate(_HOURS, 1) if "|" not in s})  # spoken: "kolmelt"
 HOUR_FROM = {f"{s.partition('|')[0]}st{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
+HOUR_FROM.update({w[:-1]: h for w, h in list(HOUR_FROM.items()) if w.endswith(("sta", "stä"))})  # spoken "kahdest"
 HOUR_TO = {w: h for h, w in enumerate(["yhteen", "kahteen", "kolmeen", "neljään", "viiteen", "kuuteen", "seitsemään",
                                        "kahdeksaan", "yhdeksään", "kymmeneen", "yhteentoista", "kahteentoista"], 1)}
 # a word before an hour that moves it: "puoli yksitoista" = 10.30, "varttia vaille kolme" = 14.45
