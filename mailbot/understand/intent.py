@@ -59,7 +59,7 @@ def review_reasons(text: str, lex: Lexicon, writer_lang: str) -> list[str]:
     reasons = []
     names = {
         "complaint": "complaint", "contact": "asks to be contacted", "not_supervision": "not supervision",
-        "crisis": "sensitive or crisis content",
+        "crisis": "sensitive or crisis content", "several": "several people's wishes in one message",
     }
     for key, reason in names.items():
         if key == "not_supervision":

@@ -676,11 +676,23 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     mentions.sort(key=lambda x: x.start)
     _with_length(mentions, text, g)
     _series_from(mentions, text, g)
+    _month_from_context(mentions)
     _abbreviations_by_times(mentions, taken, text, g)
     for m in mentions:
         if m.kind == "weekday" and not m.habitual and g.every.search(text[max(0, m.start - 24):m.start]):
             m.habitual = True  # "viikoittain keskiviikosta perjantaihin", "every week Tuesday to Thursday"
     return _combine(mentions, text, g)
+
+
+def _month_from_context(mentions: list[Mention]) -> None:
+    """'any morning in January except the 19th': a day of the month with no month of its own is in the
+    month the sentence named before it."""
+    month = None
+    for m in mentions:
+        if m.kind == "month" and m.month and not m.rel_month:
+            month = m.month
+        elif m.kind == "date" and m.day and m.month is None and m.nth is None and month is not None:
+            m.month = month
 
 
 def _series_from(mentions: list[Mention], text: str, g: Grammar) -> None:

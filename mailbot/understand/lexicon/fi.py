@@ -63,7 +63,7 @@ THAT_DAY = [r"sinä", r"samana", r"sen\s+päivän", r"tuona"]
 DAY_PART_STEMS = {"morning": ["aamupäiv", "aamu"], "afternoon": ["iltapäiv"], "evening": ["ilta", "illa"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
-TIME_WORDS = [r"viikonlop\w*", r"arki\w*", r"huomi\w*", r"ylihuomi\w*", r"tänää\w*", r"keskipäiv\w*", r"puolenpäiv\w*",
+TIME_WORDS = [r"viikonlop\w*", r"arki\w*", r"huomi(?!o)\w*", r"ylihuomi\w*", r"tänää\w*", r"keskipäiv\w*", r"puolenpäiv\w*",
               r"lounas\w{0,4}", r"lounaa\w{0,4}",
               r"aamu\w{0,4}", r"ilta\w{0,4}", r"illa\w{0,4}"]  # "aamuajoista", "iltavuoron" are no times
 
@@ -310,6 +310,7 @@ REVIEW = {
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
+    "several": [r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)"],
     "crisis": [r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
                r"ei(?:\s+(?:tässä|täs|tästä|enää|niinku|kyllä))*\s+(?:oo|ole)(?:\s+(?:enää|yhtään|niinku))*\s+(?:mitään\s+)?(?:järke\w*|väliä|mieltä)",
                r"(?:helpompi|parempi|helpompaa|parempaa)\s+(?:\w+\s+){0,3}jos\s+(?:en|ei|mua|minua|mä)\s+(?:\w+\s+){0,2}(?:olis\w*|ois|heräis\w*|olisi\w*|olemassa)",
