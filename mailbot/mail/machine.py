@@ -60,6 +60,11 @@ def detect(headers: dict[str, str], sender_addr: str, structure: Structure) -> M
     return None
 
 
+def looks_like_auto_reply_subject(subject: str) -> bool:
+    """'Automatic reply: …', 'Automaattinen vastaus: …', 'Frånvaro: …' and the like."""
+    return bool(_AUTO_REPLY_SUBJECT.match(subject))
+
+
 def _is_auto_reply(headers: dict[str, str], subject: str) -> bool:
     get = headers.get
     auto_submitted = get("auto-submitted", "").split(";")[0].strip().lower()

@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from mailbot.mail.machine import looks_like_auto_reply_subject
 from mailbot.mail.message import InboundMessage, MachineKind
 from mailbot.understand import fields
 from mailbot.understand.choice import pick
@@ -65,7 +66,14 @@ def understand(
     text = request_text(msg)
     if msg.machine is not None:
         lang = fields.detect_language(msg.machine_text or text or msg.subject)
-        return ParseResult("other" if msg.machine is MachineKind.BULK else "auto_reply", lang)
+        if msg.machine is MachineKind.BULK:
+            return ParseResult("other", lang)
+        # RFC 3834: "auto-generated" is a notice (an invoice, a newsletter), "auto-replied" an answer to us
+        generated = msg.headers.get("auto-submitted", "").split(";")[0].strip().lower() == "auto-generated"
+        if generated and not looks_out_of_office(text.lower(), load(lang)) and not _REPLY_PREFIX.match(msg.subject) \
+                and not looks_like_auto_reply_subject(msg.subject):
+            return ParseResult("other", lang)
+        return ParseResult("auto_reply", lang)
     lang = fields.detect_language(text or msg.subject)
     lex = load(lang)
     low = text.lower()
@@ -80,7 +88,8 @@ def understand(
         ctx.last_week_monday = monday(min(o.start for o in options).astimezone(tz).date())
     reading = None
     if result.intent in ("request", "decline", "reschedule"):
-        reading = read_times(text, lex, ctx, skip_references=result.intent != "request")
+        reading = read_times(text, lex, ctx, skip_references=result.intent != "request",
+                             moving=result.intent == "reschedule")
         result.windows = reading.windows
         for problem in reading.problems:
             result.review(problem)

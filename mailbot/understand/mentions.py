@@ -78,6 +78,7 @@ class Mention:
     nth: int | None = None  # with weekdays: the nth such weekday of the month (-1: the last)
     more_weeks: tuple[int, ...] = ()  # "veckorna 52 och 53": the weeks after the first
     every_other: bool = False  # with a habitual weekday: "joka toinen tiistai", "every other Tuesday"
+    following: bool = False  # "the following Tuesday": after the day named before, not after today
 
     @property
     def is_day(self) -> bool:
@@ -114,6 +115,7 @@ class Grammar:
     applicable: dict[frozenset[str], tuple[tuple[int, str, re.Pattern[str]], ...]]  # filled by _applicable
     length: list[tuple[re.Pattern[str], int]]  # after a start time: how long the meeting is
     every_other: re.Pattern[str]
+    following: re.Pattern[str]
     from_after: re.Pattern[str]
     from_before: re.Pattern[str]
     weekday_map: list[tuple[re.Pattern[str], object]]
@@ -353,6 +355,7 @@ def grammar(lex: Lexicon) -> Grammar:
         rules=compiled,
         applicable={},
         every_other=re.compile(fold(rf"(?:{_alt(lex.EVERY_OTHER)})", f)),
+        following=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.FOLLOWING)})\s+$", f)),
         from_after=re.compile(fold(rf"[\s,]*(?:{_alt(lex.FROM_AFTER)})(?![\w])", f)),
         from_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.FROM_BEFORE)})\s+(?:the\s+|den\s+|on\s+)?$", f)),
         length=[(re.compile(fold(rf"[\s,]*(?:{k})(?![\w])", f)), v) for k, v in lex.MEETING_LENGTH.items()],
@@ -581,7 +584,8 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         word = gd["w1"]
         mention = Mention("weekday", s, e, weekdays=frozenset({int(w1)}),  # type: ignore[call-overload]
                           habitual=bool(gd.get("pre")) or _habitual(word, g),
-                          every_other=bool(gd.get("pre") and g.every_other.match(gd["pre"])))
+                          every_other=bool(gd.get("pre") and g.every_other.match(gd["pre"])),
+                          following=bool(g.following.search(text[max(0, s - 24):s])))
         mention.times = _compound_day_part(word, g)
         return mention
     if name.startswith("daypart_"):
@@ -677,11 +681,17 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     _with_length(mentions, text, g)
     _series_from(mentions, text, g)
     _month_from_context(mentions)
+    for a, b in zip(mentions, mentions[1:]):  # "the following Tuesday or Wednesday": both follow
+        if a.following and b.kind == "weekday" and _LIST_WORDS.fullmatch(text[a.end:b.start]):
+            b.following = True
     _abbreviations_by_times(mentions, taken, text, g)
     for m in mentions:
         if m.kind == "weekday" and not m.habitual and g.every.search(text[max(0, m.start - 24):m.start]):
             m.habitual = True  # "viikoittain keskiviikosta perjantaihin", "every week Tuesday to Thursday"
     return _combine(mentions, text, g)
+
+
+_LIST_WORDS = re.compile(r"[\s,/]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
 
 
 def _month_from_context(mentions: list[Mention]) -> None:

@@ -47,6 +47,21 @@ def _is_bound(m: Mention, sentence: str, found: list[Mention], lex: Lexicon) -> 
     return False
 
 
+_TARGET_WORD = re.compile(r"(?<![\w])(?:to|till|into|for|until|instead|onto)(?![\w])")
+_TARGET_CASE = re.compile(r"\w(?:lle|ksi|hin|seen|aan|ään|een|iin|oon|öön|uun|yyn)(?![\w])")
+
+
+def _is_moved(m: Mention, clause: str, offset: int, lex: Lexicon) -> bool:
+    """'Voisko tiistain ryhmän (21.9.) siirtää?': in the clause that asks to move a booking, a day that is
+    not where it is moved to ("torstaille", "to Thursday") is the booked one."""
+    verb = compile_alternation(tuple(lex.INTENT["reschedule"]), lex.folds).search(clause)
+    if not verb or m.start - offset - verb.end() > 25:  # far after the ask, a day is a new wish
+        return False
+    said = clause[m.start - offset:m.end - offset]
+    between = clause[verb.end():m.start - offset]  # "move it to Thursday or Friday": both are where to
+    return not (_TARGET_CASE.search(said) or _TARGET_WORD.search(between))
+
+
 def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     """'torstain 10.12. työnohjausajan', 'ke 2.12. aikani': the booked appointment, not a wish."""
     before = clause[max(0, m.start - 40):m.start]
@@ -112,6 +127,7 @@ def _remember_week(m: Mention, ctx: Context) -> None:
     ctx.problems[:] = saved  # the booked time's own problems (e.g. in the past) are not the client's wish
     if f.dates:
         ctx.last_week_monday = monday(min(f.dates))
+        ctx.last_date = min(f.dates)
 
 
 def _by_negation(mentions: list[Mention], clause: str, offset: int, lex: Lexicon) -> list[list[Mention]]:
@@ -145,7 +161,8 @@ def _blank(text: str, mentions: list[Mention]) -> str:
     return "".join(chars)
 
 
-def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool = False) -> TimeReading:
+def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool = False,
+               moving: bool = False) -> TimeReading:
     includes: list[Frame] = []
     excludes: list[Frame] = []
     count = 0
@@ -188,7 +205,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 mentions = [m for m in mentions if not (m.kind == "time" and m.reference)]
             for m in mentions:
                 if m.kind == "time" and booked_end >= 0 and re.fullmatch(
-                        r"[\s,]*(?:at|klo|kello|kl\.?)?\s*", whole[booked_end:m.start]):
+                        r"[\s,(]*(?:at|klo|kello|kl\.?)?\s*", whole[booked_end:m.start]):
                     booked_end = m.end  # "my session on Tuesday 9 March at 2 pm": the old time too
                     continue
                 booked_end = -1
@@ -199,7 +216,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                     continue
                 if _is_last(m, whole, lex) or _is_bound(m, whole, found, lex):
                     continue
-                if skip_references and m.is_day and _is_reference(m, whole, lex):
+                if skip_references and m.is_day and (_is_reference(m, whole, lex)
+                                                     or (moving and _is_moved(m, low, start, lex))):
                     _remember_week(m, ctx)  # for "saman viikon", "the same week"
                     booked_end = m.end
                     continue

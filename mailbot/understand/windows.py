@@ -23,6 +23,7 @@ class Context:
     tz: ZoneInfo
     problems: list[str] = field(default_factory=list)
     last_week_monday: date | None = None  # for "saman viikon" / "the same week"
+    last_date: date | None = None  # the booked day named before: "the following Tuesday" is after it
 
     @property
     def today(self) -> date:
@@ -303,6 +304,8 @@ def mention_frame(m: Mention, ctx: Context) -> Frame:
     elif m.kind == "relday":
         assert m.offset is not None
         f.dates = {ctx.today + timedelta(days=m.offset)}
+    elif m.kind == "weekday" and m.following and ctx.last_date is not None and not m.habitual:
+        f.dates = {_next_weekday(ctx.last_date, w) for w in m.weekdays}  # "the following Tuesday"
     elif m.kind == "weekday" and m.offset:  # "Monday after next": the next such day, a week on
         f.dates = {_next_weekday(ctx.today, w) + timedelta(days=m.offset) for w in m.weekdays}
     elif m.kind == "weekday":

@@ -56,6 +56,7 @@ _SCHEMA: dict[str, str] = {
     "CONSEQUENCE": "list",
     "LIKEWISE": "list",
     "EVERY_OTHER": "list",
+    "FOLLOWING": "list",
     "FROM_AFTER": "list",
     "FROM_BEFORE": "list",
     "UNTIL_BEFORE": "list or none",

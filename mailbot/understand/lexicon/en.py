@@ -15,6 +15,7 @@ WEEKDAY_ABBR = {0: ["mon"], 1: ["tue", "tues"], 2: ["wed"], 3: ["thu", "thur", "
                 5: ["sat"], 6: ["sun"]}
 # every working day, Monday to Friday
 WORKDAYS = [r"(?:on\s+|any\s+|all\s+)?weekdays?", r"(?:on\s+|any\s+)?(?:working|work|business)\s+days?", r"workdays?"]
+FOLLOWING = [r"(?:the\s+)?following", r"(?:the\s+)?subsequent"]
 EVERY_OTHER = [r"every\s+(?:other|second|alternate)", r"alternate"]
 FROM_AFTER = [r"onwards?", r"and\s+onwards?", r"on"]
 FROM_BEFORE = [r"from", r"starting(?:\s+from|\s+on)?", r"beginning(?:\s+on)?", r"as\s+of", r"commencing"]

@@ -23,6 +23,8 @@ WEEKDAY_ABBR = {0: ["ma"], 1: ["ti"], 2: ["ke"], 3: ["to"], 4: ["pe"], 5: ["la"]
 WORKDAYS = [r"arkisin", r"arkipäivisin", r"arkipäivin", r"arkipäivinä", r"arkipäivät", r"arkipäivä\w*", r"arkena",
             r"arkipäiviä", r"arkipäivänä", r"arjen\s+päivinä", r"viikolla\s+ma-pe"]
 # "joka toinen tiistai": every other such weekday
+# before a weekday: the one after the day named before ("sitä seuraavana tiistaina")
+FOLLOWING = [r"sitä\s+seuraava\w*", r"seuraava\w*\s+sen\s+jälkeen", r"sen\s+jälkeisenä", r"sen\s+jälkeinen"]
 EVERY_OTHER = [r"joka\s+toi(?:nen|sena|sella|seen)", r"joka\s+toinen\s+viikko\s+\w*"]
 # after a date that starts a series of weekdays ("tiistaisin 7.9. alkaen"); before one ("from 7 September")
 FROM_AFTER = [r"alkaen", r"lähtien", r"eteenpäin", r"lukien"]

@@ -15,6 +15,7 @@ WEEKDAY_ABBR = {0: [r"m\u00e5n", r"m\u00e5", r"(?<=p\u00e5\s)man", r"(?<=pa\s)ma
                 5: ["lör", "lö"], 6: ["sön", "sö"]}
 # every working day, Monday to Friday
 WORKDAYS = [r"(?:på\s+|alla\s+)?vardagar(?:na)?", r"vardag\w*", r"veckodagar(?:na)?", r"(?:alla\s+)?arbetsdagar(?:na)?"]
+FOLLOWING = [r"(?:den\s+)?påföljande", r"(?:den\s+)?följande", r"(?:den\s+)?efterföljande"]
 EVERY_OTHER = [r"var\s?annan", r"varannan"]
 FROM_AFTER = [r"och\s+framåt", r"framåt", r"och\s+framöver"]
 FROM_BEFORE = [r"från\s+och\s+med", r"fr\.\s?o\.\s?m\.?", r"från", r"med\s+start", r"fr\.o\.m"]
