@@ -8,6 +8,7 @@ into calendar days against ``now``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -681,7 +682,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     _with_length(mentions, text, g)
     _series_from(mentions, text, g)
     _month_from_context(mentions)
-    for a, b in zip(mentions, mentions[1:]):  # "the following Tuesday or Wednesday": both follow
+    for a, b in itertools.pairwise(mentions):  # "the following Tuesday or Wednesday": both follow
         if a.following and b.kind == "weekday" and _LIST_WORDS.fullmatch(text[a.end:b.start]):
             b.following = True
     _abbreviations_by_times(mentions, taken, text, g)
