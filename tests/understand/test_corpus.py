@@ -25,7 +25,8 @@ CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" /
            "ours2": ROOT / "tests" / "corpus2", "ours3": ROOT / "tests" / "corpus3",
            "ours4": ROOT / "tests" / "corpus4", "ours5": ROOT / "tests" / "corpus5",
            "ours6": ROOT / "tests" / "corpus6", "ours7": ROOT / "tests" / "corpus7",
-           "ours8": ROOT / "tests" / "corpus8"}
+           "ours8": ROOT / "tests" / "corpus8", "ours9": ROOT / "tests" / "corpus9",
+           "ours10": ROOT / "tests" / "corpus10"}
 
 
 def _eval_module() -> ModuleType:
@@ -86,6 +87,7 @@ BARS = {name: (0.90, 0.95, 0.80) for name in CORPORA}
 # corpus7 came last (issue 8): its misses that are left are recorded in its README; a floor, not a goal
 BARS["ours7"] = (0.90, 0.85, 0.90)
 BARS["ours8"] = (0.90, 0.70, 0.95)
+BARS["ours10"] = (0.90, 0.90, 0.95)
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
