@@ -113,7 +113,7 @@ class Grammar:
     rules: tuple[_Rule, ...]
     clock_gate: re.Pattern[str]
     features: dict[str, re.Pattern[str]]  # a gate's name → what a sentence must contain to pass it
-    applicable: dict[frozenset[str], tuple[tuple[int, str, re.Pattern[str]], ...]]  # filled by _applicable
+    applicable: dict[frozenset[str], tuple[tuple[int, str, _Rule], ...]]  # filled by _applicable
     length: list[tuple[re.Pattern[str], int]]  # after a start time: how long the meeting is
     every_other: re.Pattern[str]
     following: re.Pattern[str]
@@ -139,6 +139,7 @@ _DIGIT_RULES = frozenset({"week_list", "num_date_range", "num_date_range2", "num
                           "day_of_month", "day_of_next_month", "week_number", "week_of", "clock_bare"})
 
 
+_PLAIN = str.maketrans("äöå", "aoa")
 _SENTINELS = "\ue000\ue001\ue002\ue003\ue004"  # private-use characters: never in mail text
 
 
@@ -164,7 +165,44 @@ def _requires(items: object, mark: str) -> bool:
     return False
 
 
-def _gates(name: str, pattern: str, features: dict[str, str]) -> frozenset[str]:
+def _literals(items: object) -> frozenset[str] | None:
+    """Words of which every match of a parsed pattern holds at least one (None: no such words), so that
+    a sentence holding none of them is not scanned at all: 'ensi\\s+viik\\w*|seuraava\\w*' → {ensi, seuraava}."""
+    from re import _constants as c
+
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    def close_run() -> None:
+        if len(run) >= 3:
+            consider(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        if op is c.SUBPATTERN:
+            consider(_literals(av[-1]))
+        elif op is c.ATOMIC_GROUP:
+            consider(_literals(av))
+        elif op is c.BRANCH:
+            parts = [_literals(b) for b in av[1]]
+            if all(parts):
+                consider(frozenset().union(*parts))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_literals(av[2]))
+    close_run()
+    return best
+
+
+def _gates(name: str, pattern: str, features: dict[str, str]) -> tuple[frozenset[str], str]:
     """What a sentence must contain for a rule to match at all, so that most rules are skipped cheaply
     (and never compiled in a process that meets no such sentence): a digit for numeric dates and
     clock times, and each word list (months, weekdays…) that every match of the rule passes through."""
@@ -188,16 +226,33 @@ def _gates(name: str, pattern: str, features: dict[str, str]) -> frozenset[str]:
 
         tree = _parser.parse(marked)
         gates.update(feature for feature, mark in marks.items() if _requires(tree, mark))
-    return frozenset(gates)
+    return frozenset(gates), marked
+
+
+def _words(marked: str) -> frozenset[str] | None:
+    from re import _parser
+
+    words = _literals(_parser.parse(marked))
+    if words is None or any(ch in _SENTINELS for w in words for ch in w):
+        return None
+    return frozenset(plain(w) for w in words)  # looked for in the text without diacritics, as patterns fold
 
 
 class _Rule:
     """A grammar rule compiled the first time a sentence passes its gates."""
 
-    __slots__ = ("name", "source", "gates", "_rx")
+    __slots__ = ("name", "source", "gates", "marked", "_words", "_rx")
 
-    def __init__(self, name: str, source: str, gates: frozenset[str]) -> None:
-        self.name, self.source, self.gates, self._rx = name.partition("#")[0], source, gates, None
+    def __init__(self, name: str, source: str, gates: tuple[frozenset[str], str]) -> None:
+        self.name, self.source, self._rx, self._words = name.partition("#")[0], source, None, False
+        self.gates, self.marked = gates
+
+    @property
+    def words(self) -> frozenset[str] | None:
+        """Words one of which every match holds (None: none known), worked out when first needed."""
+        if self._words is False:
+            self._words = _words(self.marked)
+        return self._words  # type: ignore[return-value]
 
     @property
     def rx(self) -> re.Pattern[str]:
@@ -644,12 +699,12 @@ def _compound_day_part(word: str, g: Grammar) -> tuple[tuple[int, int], ...]:
     return ()
 
 
-def _applicable(g: Grammar, present: frozenset[str]) -> tuple[tuple[int, str, re.Pattern[str]], ...]:
+def _applicable(g: Grammar, present: frozenset[str]) -> tuple[tuple[int, str, _Rule], ...]:
     """The rules a sentence with these features can match, in priority order: a sentence with no digit
     has no numeric date, one with no month name no named date… (a rule is compiled when first needed)."""
     found = g.applicable.get(present)
     if found is None:
-        found = g.applicable[present] = tuple((i, rule.name, rule.rx) for i, rule in enumerate(g.rules)
+        found = g.applicable[present] = tuple((i, rule.name, rule) for i, rule in enumerate(g.rules)
                                               if rule.gates <= present)
     return found
 
@@ -663,8 +718,12 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     if has_digit or g.clock_gate.search(text):
         present.add("clock")
     present.update(name for name, rx in g.features.items() if rx.search(text))
-    for priority, name, rx in _applicable(g, frozenset(present)):
-        for m in rx.finditer(text):
+    plain_text = text.translate(_PLAIN)
+    for priority, name, rule in _applicable(g, frozenset(present)):
+        words = rule.words
+        if words is not None and not any(w in plain_text for w in words):
+            continue  # none of the words every match holds: "viikolla" is not in the sentence
+        for m in rule.rx.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), priority, name, m))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))

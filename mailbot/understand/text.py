@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -56,6 +57,11 @@ def normalise(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Sentences of running text; line breaks inside a paragraph are only wrapping."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=64)  # the intent, the fields and the times each read the same text's sentences
+def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         chunks: list[list[str]] = [[]]
@@ -67,14 +73,15 @@ def sentences(text: str) -> list[str]:
             chunks[-1].append(line.strip())
         for chunk in chunks:
             out += _split_running(" ".join(chunk))
-    return out
+    return tuple(out)
 
 
 def clauses(sentence: str) -> list[str]:
     return [sentence[a:b].strip() for a, b in clause_spans(sentence)]
 
 
-def clause_spans(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def clause_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where each clause of a sentence starts and ends (commas, 'mutta'/'but', 'koska'/'because')."""
     spans, start = [], 0
     for m in _CLAUSE_SPLIT.finditer(sentence):
@@ -83,4 +90,4 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
         start = m.end()
     if sentence[start:].strip():
         spans.append((start, len(sentence)))
-    return spans
+    return tuple(spans)
