@@ -263,8 +263,10 @@ def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
     flat = re.sub(r"\s+", " ", text)
     unwanted = compile_alternation(tuple(lex.REVIEW["complaint"] + lex.PAST), lex.folds)
     found: list[tuple[bool, str]] = []
-    for m in re.finditer(_NAME, flat):
+    for m in re.finditer(rf"(?<![\w-])(?={_NAME})", flat):  # overlapping: "Jos Aino Virtasella" holds "Aino Virtasella"
         name = m.group("name")
+        m = re.compile(_NAME).match(flat, m.start())  # type: ignore[assignment]
+        assert m is not None
         if any(part.lower() in exclude for part in name.split()):
             continue
         if any(part.lower() in _place_forms() for part in name.split()):
@@ -273,11 +275,15 @@ def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
         words = re.findall(r"[\wåäö]+", lead)[-3:]
         cue_before = any(before.fullmatch(w) for w in words) or bool(before.search(" ".join(words[-2:])))
         cue_after = bool(after.match(flat[m.end():m.end() + 25].lower().lstrip(" ,–-")))
+        # "työnohjausta Aino Virtaselta": asked from someone (the ablative), not for someone
+        cue_before = cue_before or bool(lex.lang == "fi" and re.search(r"(?:lta|ltä)$", name) and words
+                                        and re.fullmatch(r"\w*(?:ohjausta|aikaa|aika|aikoja|tapaamista)", words[-1]))
         if cue_before or cue_after:
             sentence = re.split(r"[.!?]\s", flat[:m.start()])[-1] + flat[m.start():].split(". ")[0]
             found.append((bool(unwanted.search(sentence.lower())), basic_name(name, lex.lang)))
     wanted = [name for bad, name in found if not bad]
-    return (wanted or [name for _, name in found] or [None])[0]
+    # all named in a complaint: the one named last is the one asked for ("…toisen ohjaajan, mieluiten Ainon")
+    return (wanted or [name for _, name in found][-1:] or [None])[0]
 
 
 def _place_forms() -> dict[str, str]:
@@ -293,7 +299,8 @@ def basic_name(name: str, lang: str) -> str:
     first, last = name.split(maxsplit=1)
     for suffix, repl in (("sella", "nen"), ("selle", "nen"), ("selta", "nen"), ("sen", "nen"), ("sta", "nen"),
                          ("seen", "nen"), ("eelle", "e"),
-                         ("eella", "e"), ("een", "e"), ("lle", ""), ("lla", ""), ("llä", "")):
+                         ("eella", "e"), ("eelta", "e"), ("een", "e"), ("lle", ""), ("lla", ""), ("llä", ""),
+                         ("lta", ""), ("ltä", "")):
         if last.endswith(suffix) and len(last) > len(suffix) + 2:
             last = last[: -len(suffix)] + repl
             break

@@ -221,6 +221,11 @@ def _month_days(m: Mention, ctx: Context) -> set[date]:
         start, end = start.replace(day=11), start.replace(day=20)
     elif m.part == "late":
         start = start.replace(day=21)
+    elif m.part == "last_week":  # the week of the month's last day, or the week before when it ends early
+        monday_of_last = end - timedelta(days=end.weekday())
+        if end.weekday() < 3:
+            monday_of_last -= timedelta(days=7)
+        start, end = monday_of_last, min(end, monday_of_last + timedelta(days=6))
     return {start + timedelta(days=i) for i in range((end - start).days + 1)}
 
 

@@ -262,9 +262,17 @@ def test_the_same_week_as_the_booked_time_and_its_hour_are_not_wishes() -> None:
 
 @pytest.mark.parametrize(("lang", "text"), [("fi", "Joulukuun viimeisellä viikolla."), ("en", "The last week of December."),
                                             ("sv", "Sista veckan i december.")])
-def test_the_last_week_of_a_month_is_its_late_part_not_the_past(lang: str, text: str) -> None:
+def test_the_last_week_of_a_month_is_its_last_calendar_week_not_the_past(lang: str, text: str) -> None:
+    # 31.12.2026 is a Thursday: the week of 28 December, to the month's end
     got, _ = read(text, lang)
-    assert days(got)[0] == "2026-12-21" and days(got)[-1] == "2026-12-31"
+    assert days(got) == ["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("fi", "Maaliskuun viimeisellä viikolla."), ("en", "The last week of March.")])
+def test_a_month_that_ends_early_in_a_week_has_the_week_before_as_its_last(lang: str, text: str) -> None:
+    # 31.3.2027 is a Wednesday: the last whole week is 22–28 March
+    got, _ = read(text, lang, now=datetime(2027, 2, 1, 9, 0, tzinfo=TZ))
+    assert days(got)[0] == "2027-03-22" and days(got)[-1] == "2027-03-28"
 
 
 def test_a_finnish_weekday_range_by_cases() -> None:

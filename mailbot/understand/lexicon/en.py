@@ -30,7 +30,8 @@ MONTHS = {
 MONTH_PART = {
     "early": [r"early", r"(?:the\s+)?(?:beginning|start)\s+of", r"early\s+in"],
     "mid": [r"mid-?", r"(?:the\s+)?middle\s+of", r"halfway\s+through"],
-    "late": [r"late", r"(?:the\s+)?end\s+of", r"late\s+in", r"(?:the\s+)?last\s+week\s+of"],
+    "late": [r"late", r"(?:the\s+)?end\s+of", r"late\s+in"],
+    "last_week": [r"(?:the\s+)?last\s+week\s+(?:of|in)"],
 }
 
 DAY_PARTS = {

@@ -42,7 +42,8 @@ MONTHS = {
 MONTH_PART = {
     "early": [r"alu\w*", r"alku\w*", r"alkupuol\w*", r"alkupää\w*"],
     "mid": [r"puoliv[äa]l\w*", r"puolessa\s+välissä", r"keskivaiheil\w*", r"puolimaissa"],
-    "late": [r"lopu\w*", r"loppu\w*", r"loppupuol\w*", r"loppupää\w*", r"viimei\w*\s+viik\w*"],
+    "late": [r"lopu\w*", r"loppu\w*", r"loppupuol\w*", r"loppupää\w*"],
+    "last_week": [r"viimei\w*\s+viik\w*", r"viimenen\s+viik\w*", r"viimesel\w*\s+viik\w*"],
 }
 
 DAY_PARTS = {
@@ -120,12 +121,14 @@ HOUR_WORDS = {
     "viiden": 5, "kuusi": 6, "kuuden": 6, "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10,
     "yksitoista": 11, "yhdentoista": 11, "kaksitoista": 12, "kahdentoista": 12,
     "yhen": 1, "kahen": 2, "kuuen": 6, "seittemän": 7, "kaheksan": 8, "yheksän": 9,
+    "ysi": 9, "ysin": 9, "kasi": 8, "kasin": 8, "seiska": 7, "seiskan": 7, "kybä": 10, "kybän": 10,
 }
 # hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from), "viiteen" (until)
 _HOURS = ["yhde", "kahde", "kolme", "neljä", "viide", "kuude", "seitsemä", "kahdeksa", "yhdeksä", "kymmene",
           "yhde|toista", "kahde|toista"]
 _FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -ltä, -stä
 HOUR_AT = {f"{s.partition('|')[0]}lt{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
+HOUR_AT.update({"ysiltä": 9, "ysilt": 9, "kasilta": 8, "kasilt": 8, "seiskalta": 7})  # spoken numerals
 HOUR_AT.update({f"{s}lt": h for h, s in enumerate(_HOURS, 1) if "|" not in s})  # spoken: "kolmelt"
 HOUR_FROM = {f"{s.partition('|')[0]}st{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
 HOUR_FROM.update({w[:-1]: h for w, h in list(HOUR_FROM.items()) if w.endswith(("sta", "stä"))})  # spoken "kahdest"
@@ -302,7 +305,7 @@ LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esi
 LEADS = [r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
-SUPERVISOR_AFTER = [r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
+SUPERVISOR_AFTER = [r"(?:ois|olisi|olis|on)\s+(?:\w+\s+)?(?:tilaa|aikaa|vapaata|vapaita\s+aikoja)", r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {
     "complaint": [r"kosket\w*\s+(?:minua|mua|minuun)", r"kommentoi\w*\s+(?:\w+\s+){0,3}ulkonäk\w*", r"ulkonäköä\w*",

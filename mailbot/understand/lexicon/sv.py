@@ -30,7 +30,8 @@ MONTHS = {
 MONTH_PART = {
     "early": [r"(?:i\s+)?början\s+av", r"(?:i\s+)?början\s+på", r"tidigt\s+i"],
     "mid": [r"(?:i\s+)?mitten\s+av", r"(?:i\s+)?mitten\s+på", r"halvvägs\s+i"],
-    "late": [r"(?:i\s+)?slutet\s+av", r"(?:i\s+)?slutet\s+på", r"sent\s+i", r"sista\s+veckan\s+i"],
+    "late": [r"(?:i\s+)?slutet\s+av", r"(?:i\s+)?slutet\s+på", r"sent\s+i"],
+    "last_week": [r"(?:den\s+)?sista\s+veckan\s+(?:i|av)"],
 }
 
 DAY_PARTS = {
