@@ -568,7 +568,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     if name == "month":
         return Mention("month", s, e, month=_lookup(gd["mon"], g.month_map))  # type: ignore[arg-type]
     if name == "week_of":
-        month = _lookup(gd["mon"], g.month_map)
+        month = int(gd["m"]) if gd.get("m") else _lookup(gd["mon"], g.month_map)
+        if not 1 <= int(month or 0) <= 12:  # type: ignore[call-overload]
+            return None
         return Mention("week", s, e, week="of", day=int(gd["d"]), month=month) if month else None  # type: ignore[arg-type]
     if name == "week_list":
         nums = [int(x) for x in re.findall(r"\d{1,2}", m.group())]

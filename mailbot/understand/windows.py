@@ -427,6 +427,8 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
         windows = frame_intervals(Frame(), ctx)
     holes = [iv for f in excludes for iv in frame_intervals(f, ctx, exclusion=True)]
     wished = union(windows)
+    if real and not wished:  # "torstai-iltapäivät …, alkuviikosta": days that exclude each other
+        ctx.problem("the days and times asked for do not fit together")
     windows = subtract(wished, holes)
     end = ctx.now + timedelta(days=ctx.horizon_days)
     kept = [(max(s, ctx.now), min(e, end)) for s, e in windows if e > ctx.now and s < end]

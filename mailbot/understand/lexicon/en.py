@@ -112,7 +112,8 @@ DATE_PATTERNS = [
 WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
            r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"]
 DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"]
-NEGATION = [r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
+NEGATION = [r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?)(?![\w])",
+    r"tied\s+up", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
     r"fully\s+booked", r"busy", r"at\s+a\s+(?:\w+\s+)?(?:conference|course|training|seminar|fair|workshop)",

@@ -31,7 +31,8 @@ FROM_AFTER = [r"alkaen", r"lähtien", r"eteenpäin", r"lukien"]
 FROM_BEFORE = [r"alkaen"]
 HABITUAL_BEFORE = [r"joka\s+toi(?:nen|sena|sella|seen)", r"joka", r"aina", r"mikä\s+(?:tahansa|vaan|vain)", r"kaikki"]  # "joka tiistai"
 HABITUAL = [r"(?:aamu|ilta|aamupäivä|iltapäivä|aamupäiv[äa]|iltapäiv[äa])t", r"illat", r"\w+isin", r"\w+(?:ai|ko)t", r"\w+(?:ai|ko)(?:-|\w)*isin", r"joka\s+\w+",
-            r"\w+(?:tai|ko)isi", r"\w+(?:tai|ko)si"]  # dialect drops the -n: "tiistaisi", "keskiviikkosi"
+            r"\w+(?:tai|ko)isi", r"\w+(?:tai|ko)si",
+            r"\w+(?:tai|ko)-?(?:aamu|ilta|aamupäiv|iltapäiv|päiv)\w*t"]  # "torstai-iltapäivät", "maanantaiaamut"  # dialect drops the -n: "tiistaisi", "keskiviikkosi"
 
 MONTHS = {
     1: [r"tammikuu\w*", r"tammik"], 2: [r"helmikuu\w*", r"helmik"], 3: [r"maaliskuu\w*"],
@@ -154,7 +155,8 @@ DATE_PATTERNS = [
     r"(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})\.(?!\d)",
 ]
 
-WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})"]
+WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})",
+           r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?"]
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
 NEGATION = [r"poikkeu\w*", r"yövuoro\w*",
     r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
@@ -276,7 +278,7 @@ MODE = {
                r"puhelimessa", r"puhelinaika\w*", r"online", r"etänä", r"virtuaali\w*", r"meet\w*"],
     "onsite": [r"tul(?:la|isi|is|isitte|kaa)\s+(?:\w+\s+)?meille", r"meidän\s+luokse", r"meille\s+\w+lle", r"läsnä\w*", r"lähitapaami\w*", r"lähiohjau\w*", r"paikan\s+päällä", r"paikan\s+päälle",
                r"kasvokkain", r"kasvotusten", r"toimipistee\w*", r"toimitilo\w*", r"luoksenne", r"luoksesi",
-               r"vastaanotolle\w*", r"vastaanotolla\w*", r"tiloissanne", r"tiloihinne", r"paikan\s+päältä",
+               r"vastaanotolle\w*", r"vastaanotollanne", r"tiloissanne", r"tiloihinne", r"paikan\s+päältä",
                r"omissa\s+tiloissamme", r"meidän\s+tiloissamme", r"luoksemme", r"toimistollenne", r"toimistollanne", r"toimistoonne", r"toimistossanne"],
 }
 MODE_EITHER = [r"ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käyvät", r"etä-\s+ja\s+lähi\w*",
