@@ -22,7 +22,8 @@ def detect_language(text: str, default: str = "fi") -> str:
             continue
         opening = _scores(para_words)
         best = max(opening.values())
-        if best >= 2 and sorted(opening.values())[-2] * 2 < best:
+        second = sorted(opening.values())[-2]
+        if (best >= 2 and second * 2 < best) or (best == 1 and second == 0 and len(para_words) >= 8):
             return next(lang for lang in (default, *LANGUAGES) if opening[lang] == best)
         break
     return _best(_scores(words), default)
@@ -158,7 +159,9 @@ def location(text: str, lang: str) -> str | None:
         if lang == "fi" and word != town.lower() and _FI_LOCATIVE.search(word):
             return town
         if _SV_EN_BEFORE.search(low[max(0, m.start() - 12):m.start()]) and not _NAME_GOES_ON.match(text, m.end()):
-            return town  # "in Lahti"; but "at Helsinki Airport", "i Vasa Centralsjukhus" name a workplace
+            sentence = re.split(r"[.!?\n]", low[max(0, m.start() - 80):m.start()])[-1]
+            if not compile_alternation(tuple(load(lang).WORKPLACE_BEFORE)).search(sentence):
+                return town  # "in Lahti"; but "at Helsinki Airport", "I work … in Rovaniemi" name a workplace
     return None
 
 

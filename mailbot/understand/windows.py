@@ -221,6 +221,8 @@ def _month_days(m: Mention, ctx: Context) -> set[date]:
         start, end = start.replace(day=11), start.replace(day=20)
     elif m.part == "late":
         start = start.replace(day=21)
+    elif m.part == "first_weeks":  # "the first two weeks of April"
+        end = start.replace(day=14)
     elif m.part == "last_week":  # the week of the month's last day, or the week before when it ends early
         monday_of_last = end - timedelta(days=end.weekday())
         if end.weekday() < 3:

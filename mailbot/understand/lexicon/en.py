@@ -31,6 +31,7 @@ MONTH_PART = {
     "early": [r"early", r"(?:the\s+)?(?:beginning|start)\s+of", r"early\s+in"],
     "mid": [r"mid-?", r"(?:the\s+)?middle\s+of", r"halfway\s+through"],
     "late": [r"late", r"(?:the\s+)?end\s+of", r"late\s+in"],
+    "first_weeks": [r"(?:the\s+)?first\s+(?:two|2|couple\s+of)\s+weeks\s+(?:of|in)"],
     "last_week": [r"(?:the\s+)?last\s+week\s+(?:of|in)"],
 }
 
@@ -112,7 +113,7 @@ DATE_PATTERNS = [
 WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
            r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"]
 DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"]
-NEGATION = [r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?)(?![\w])",
+NEGATION = [r"(?:i|we)\s+(?:always\s+|usually\s+)?have\s+(?:my\s+|our\s+)?(?:clinic|classes|lessons|meetings|patients|surgery|rounds)", r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?)(?![\w])",
     r"tied\s+up", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
@@ -133,6 +134,8 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
 # wish when the sentence names another day
 UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
 UNTIL_AFTER = []
+# before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
+WORKPLACE_BEFORE = [r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"i'?m\s+(?:employed|based)", r"employed\s+(?:at|by|in)", r"my\s+workplace"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
@@ -187,7 +190,7 @@ INTENT = {
                    r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
     "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",
                 r"looking\s+for", r"want\s+to", r"interested\s+in\s+booking", r"could\s+we", r"can\s+we", r"wish"],
-    "question": [r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"fee\w*", r"what\s+is",
+    "question": [r"who\s+pays", r"(?:during|on)\s+(?:my\s+|the\s+)?sick\s+leave", r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"fee\w*", r"what\s+is",
                  r"how\s+much", r"referral\w*", r"included\s+in", r"contract\w*", r"vat"],
     "other": [r"newsletter\w*", r"unsubscribe", r"webinar\w*", r"\d+\s*%\s*off", r"discount\w*", r"special\s+offer",
               r"not\s+interested\?", r"growth\s+\w+", r"our\s+(?:ai|platform|tool|software|product)", r"free\s+trial",
@@ -234,7 +237,7 @@ CADENCE = {
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
             r"series\s+of\s+{N}"]
-PARTICIPANTS = [r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics)(?![\w])",
+PARTICIPANTS = [r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
                 r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
                 r"social\s+workers|physicians|doctors|therapists|consultants|agents|drivers|cleaners|chefs|cooks|guys|of\s+us)",
                 r"(?<!my\s)(?<!our\s){N}\s+[a-z-]{3,}\s+(?:nurses|people|staff|colleagues|workers|members)(?![\w])",

@@ -44,6 +44,8 @@ MONTH_PART = {
     "early": [r"alu\w*", r"alku\w*", r"alkupuol\w*", r"alkupää\w*"],
     "mid": [r"puoliv[äa]l\w*", r"puolessa\s+välissä", r"keskivaiheil\w*", r"puolimaissa"],
     "late": [r"lopu\w*", r"loppu\w*", r"loppupuol\w*", r"loppupää\w*"],
+    "first_weeks": [r"(?:kaksi|kaks)\s+ensimmäistä\s+viikkoa", r"kahtena\s+ensimmäisenä\s+viikkona",
+                    r"kahden\s+ensimmäisen\s+viikon\s+aikana"],
     "last_week": [r"viimei\w*\s+viik\w*", r"viimenen\s+viik\w*", r"viimesel\w*\s+viik\w*"],
 }
 
@@ -176,6 +178,8 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
 # wish when the sentence names another day
 UNTIL_BEFORE = []
 UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
+# before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
+WORKPLACE_BEFORE = [r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"työpaikkani", r"työskentelemme", r"töissä"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
@@ -247,7 +251,7 @@ INTENT = {
                 r"tarvitsi\w*", r"kaipaisi\w*", r"kaipaa\w*", r"toivoisi\w*", r"toive\w*", r"saisinko",
                 r"saisimmeko", r"onnistuisiko", r"sopisiko", r"pyydämme", r"voisimmeko", r"aloittaa",
                 r"olisiko\s+\w*\s*aikaa", r"tilaa", r"aika\w*\s+(?:vapaana|tarjolla)", r"varauks\w*"],
-    "question": [r"(?:voiko|voisiko|saako|voiks|saisiko)\s+(?:\w+\s+){0,2}(?:kollega\w*|työkaveri\w*|työtoveri\w*|esihenkilö\w*|esimie\w*)\s+(?:\w+\s+)?(?:tulla|osallistua|olla\s+mukana|mukaan)", r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"verkkolasku\w*",
+    "question": [r"kuka\s+maksaa", r"sairauslomal\w*", r"(?:voiko|voisiko|saako|voiks|saisiko)\s+(?:\w+\s+){0,2}(?:kollega\w*|työkaveri\w*|työtoveri\w*|esihenkilö\w*|esimie\w*)\s+(?:\w+\s+)?(?:tulla|osallistua|olla\s+mukana|mukaan)", r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"verkkolasku\w*",
                  r"mitä\s+(?:on|tarkoittaa)", r"mikä\s+on\s+työnohjaus", r"onko\s+\w+\s+(?:terapia\w*|sama)",
                  r"lähete\w*", r"sisälty\w*", r"korvaa\w*", r"kela\w*", r"sopimu\w*", r"arvonlisävero\w*", r"alv"],
     "other": [r"uutiskirje\w*", r"tilaa\s+uutiskirje", r"peru\s+tilaus", r"webinaari\w*", r"alennus\w*",
@@ -289,8 +293,8 @@ CADENCE = {
                r"kerran\s+viikkoon"],
     "biweekly": [r"joka\s+toi(?:nen|sena|sella|seen)\s+\w+(?:tai|ko)\w*", r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
                  r"2\s+viikon\s+välein", r"joka\s+toiselle\s+viikolle", r"parin\s+viikon\s+välein"],
-    "monthly": [r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
-                r"kuukauden\s+välein", r"kerran\s+kuukauteen", r"joka\s+kuu"],
+    "monthly": [r"(?<!puolentoista\s)(?<!kahden\s)(?<!kolmen\s)(?<!parin\s)kuukauden\s+välein", r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
+                r"kerran\s+kuukauteen", r"joka\s+kuu"],
 }
 # {N}: a number (digits or a number word)
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerra(?:sta|lla|lle|ksi|t)|\w*kerro(?:ista|ille|iksi)|\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
@@ -301,7 +305,8 @@ PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(
                 r"meitä\s+(?:on|olisi|tulisi|olisi\s+mukana|on\s+mukana|on\s+edelleen|on\s+yhteensä)\s+{N}",
                 r"(?:porukkaa|väkeä|meitä|osallistujia|ihmisiä)\s+(?:on|olis|olisi|tulee|tulis|tulisi)\s+(?:yhteensä\s+)?{N}",
                 r"(?:ryhmä|tiimi|ryhmässä|tiimissä|ryhmäämme|tiimiimme)\w*\s+(?:on\s+|kuuluu\s+)?{N}\s+(?:henke|henkilö|jäsen)\w*",
-                r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}"]
+                r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}",
+                r"{N}\s+[^\W\d_]{3,}n\s+(?:tiimi|ryhmä|porukka|osuuskunta|työyhteisö|yksikkö|osasto|yhteisö)\w*"]
 # after a head count: the people the writer leads, not who attends
 LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
 LEADS = [r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]

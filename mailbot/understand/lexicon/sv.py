@@ -31,6 +31,7 @@ MONTH_PART = {
     "early": [r"(?:i\s+)?början\s+av", r"(?:i\s+)?början\s+på", r"tidigt\s+i"],
     "mid": [r"(?:i\s+)?mitten\s+av", r"(?:i\s+)?mitten\s+på", r"halvvägs\s+i"],
     "late": [r"(?:i\s+)?slutet\s+av", r"(?:i\s+)?slutet\s+på", r"sent\s+i"],
+    "first_weeks": [r"(?:de\s+)?(?:första|två\s+första)\s+(?:två\s+)?veckorna\s+(?:i|av)"],
     "last_week": [r"(?:den\s+)?sista\s+veckan\s+(?:i|av)"],
 }
 
@@ -115,7 +116,7 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
-NEGATION = [r"(?:är|har)\s+(?:det\s+|vi\s+|jag\s+)?(?:höstlov|sportlov|jullov|semester)", r"på\s+semester", r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
+NEGATION = [r"(?:är|blir)\s+(?:\w+\s+){0,2}fulla\s+(?:av|med)", r"har\s+(?:jag|vi)\s+(?:\w+\s+)?(?:mottagning|lektioner|möten|jour|patienter)", r"(?:är|har)\s+(?:det\s+|vi\s+|jag\s+)?(?:höstlov|sportlov|jullov|semester)", r"på\s+semester", r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
     r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
@@ -133,6 +134,8 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 # wish when the sentence names another day
 UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
 UNTIL_AFTER = []
+# before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
+WORKPLACE_BEFORE = [r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetsplats"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
@@ -183,7 +186,7 @@ INTENT = {
     "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
                 r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
                 r"tänker\s+oss", r"önskemål"],
-    "question": [r"(?:kan|får)\s+(?:min|vår)\s+(?:kollega|arbetskamrat|chef)\w*\s+(?:\w+\s+)?(?:följa\s+med|komma\s+med|delta|vara\s+med)", r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"vad\s+(?:är|innebär)",
+    "question": [r"vem\s+betalar", r"under\s+(?:min\s+)?sjukledighet\w*", r"(?:kan|får)\s+(?:min|vår)\s+(?:kollega|arbetskamrat|chef)\w*\s+(?:\w+\s+)?(?:följa\s+med|komma\s+med|delta|vara\s+med)", r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"vad\s+(?:är|innebär)",
                  r"remiss\w*", r"ingår", r"avtal\w*", r"moms", r"samma\s+sak\s+som"],
     "other": [r"nyhetsbrev\w*", r"avregistrera", r"webbinari\w*", r"rabatt\w*", r"erbjudande\w*", r"kampanj\w*"],
     "domain": [r"\w*handledning\w*", r"\w*handledare\w*", r"tid\w*", r"träff\w*", r"bokning\w*", r"möte\w*"],
@@ -215,7 +218,7 @@ CADENCE = {
     "weekly": [r"varje\s+vecka", r"en\s+gång\s+i\s+veckan", r"en\s+gång\s+per\s+vecka", r"veckovis", r"varje\s+veckan"],
     "biweekly": [r"var\s?annan\s+\w+dag\w*", r"varannan\s+vecka", r"var\s+annan\s+vecka", r"var\s+fjortonde\s+dag", r"varje\s+två\s+veckor",
                  r"med\s+två\s+veckors\s+mellanrum"],
-    "monthly": [r"en\s+gång\s+i\s+månaden", r"en\s+gång\s+per\s+månad", r"varje\s+månad", r"månatlig\w*",
+    "monthly": [r"(?:en|ett)\s+(?:träff|gång|möte|tillfälle|session)\s+(?:i|per)\s+månad(?:en)?", r"en\s+gång\s+i\s+månaden", r"en\s+gång\s+per\s+månad", r"varje\s+månad", r"månatlig\w*",
                 r"månadsvis"],
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|möten|handledningstillfällen|handledningar)",
