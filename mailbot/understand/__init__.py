@@ -110,9 +110,11 @@ def understand(
 
 def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime, tz: ZoneInfo, horizon: int) -> str:
     # "Perumme 21.1. ajan…, joten sitä ei pitäisi laskuttaa": a cancellation told about an invoice is no cancellation
-    cancel = sum(hits(lex, lex.INTENT["cancel"], s) for s in sentences(low)
+    # "En halua perua aikaa turhaan": a cancellation the writer does not want is none
+    said = [s for s in sentences(low) if not hits(lex, lex.NOT_WANTED, s)]
+    cancel = sum(hits(lex, lex.INTENT["cancel"], s) for s in said
                  if not hits(lex, lex.INTENT["question"], s) or hits(lex, lex.REVIEW["fee"][:1], s))
-    move = hits(lex, lex.INTENT["reschedule"], low)
+    move = sum(hits(lex, lex.INTENT["reschedule"], s) for s in said)
     if move:
         return "reschedule"
     if cancel:

@@ -136,6 +136,8 @@ UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
 UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
 WORKPLACE_BEFORE = [r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"i'?m\s+(?:employed|based)", r"employed\s+(?:at|by|in)", r"my\s+workplace"]
+# a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
+NOT_WANTED = [r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
@@ -168,7 +170,8 @@ CHOICE_NUMBERS = {
     "the first one": 1, "first one": 1, "first option": 1, "option one": 1, "number one": 1, "the first slot": 1,
     "the second one": 2, "second one": 2, "second option": 2, "option two": 2, "number two": 2, "the second slot": 2,
     "the third one": 3, "third one": 3, "third option": 3, "option three": 3, "number three": 3, "the third slot": 3,
-    "the last one": -1, "last one": -1, "the last option": -1,
+    "the last one": -1, "last one": -1, "the last option": -1, "the latter": -1, "the later one": -1,
+    "the former": 1, "the earlier one": 1,
     **{f"the {word} {noun}": n for word, n in (("first", 1), ("second", 2), ("third", 3), ("last", -1))
        for noun in ("time", "date", "suggestion", "proposal")},
 }
@@ -232,7 +235,7 @@ CADENCE = {
     "weekly": [r"weekly(?!\s+(?:planning|meeting|team|staff|status|stand-?ups?|reports?|schedule|check-?ins?))", r"once\s+a\s+week", r"every\s+week", r"each\s+week", r"once\s+per\s+week"],
     "biweekly": [r"every\s+(?:other|second)\s+\w+day", r"every\s+other\s+week", r"every\s+two\s+weeks", r"every\s+second\s+week", r"biweekly",
                  r"bi-weekly", r"fortnightly", r"once\s+a\s+fortnight"],
-    "monthly": [r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],
+    "monthly": [r"one\s+(?:session\s+|meeting\s+)?(?:a|per|each|every)\s+month", r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",

@@ -69,7 +69,7 @@ THAT_DAY = [r"sinä", r"samana", r"sen\s+päivän", r"tuona"]
 DAY_PART_STEMS = {"morning": ["aamupäiv", "aamu"], "afternoon": ["iltapäiv"], "evening": ["ilta", "illa"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
-TIME_WORDS = [r"viikonlop\w*", r"arki\w*", r"huomi(?!o)\w*", r"ylihuomi\w*", r"tänää\w*", r"keskipäiv\w*", r"puolenpäiv\w*",
+TIME_WORDS = [r"\w*päev\w*", r"\w+(?:tae|kkoo)sta", r"\w+taehin", r"viikonlop\w*", r"arki\w*", r"huomi(?!o)\w*", r"ylihuomi\w*", r"tänää\w*", r"keskipäiv\w*", r"puolenpäiv\w*",
               r"lounas\w{0,4}", r"lounaa\w{0,4}",
               r"aamu\w{0,4}", r"ilta\w{0,4}", r"illa\w{0,4}"]  # "aamuajoista", "iltavuoron" are no times
 
@@ -180,6 +180,8 @@ UNTIL_BEFORE = []
 UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
 WORKPLACE_BEFORE = [r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"työpaikkani", r"työskentelemme", r"töissä"]
+# a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
+NOT_WANTED = [r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
@@ -220,6 +222,8 @@ NUMBERS = {"kaks": 2, "kahdesta": 2, "kolmesta": 3, "neljästä": 4, "viidestä"
 ORDINALS = {"ensimmäinen": 1, "ensimmäistä": 1, "eka": 1, "toinen": 2, "toista": 2, "toka": 2, "kolmas": 3,
             "kolmatta": 3, "neljäs": 4, "neljättä": 4, "viides": 5, "viidettä": 5}
 CHOICE_NUMBERS = {
+    "jälkimmäinen": -1, "jälkimmäinen vaihtoehto": -1, "jälkimmäinen aika": -1, "myöhempi": -1,
+    "myöhäisempi": -1, "edellinen vaihtoehto": 1, "aikaisempi": 1,
     "ykkönen": 1, "ykkösvaihtoehto": 1, "ykkösaika": 1, "ensimmäinen vaihtoehto": 1, "eka vaihtoehto": 1,
     "ensimmäinen aika": 1, "ykkösen": 1, "kakkonen": 2, "kakkosvaihtoehto": 2, "kakkosaika": 2,
     "toinen vaihtoehto": 2, "toka vaihtoehto": 2, "kakkosen": 2, "kolmonen": 3, "kolmosvaihtoehto": 3,

@@ -136,6 +136,8 @@ UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
 UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
 WORKPLACE_BEFORE = [r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetsplats"]
+# a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
+NOT_WANTED = [r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
@@ -163,6 +165,8 @@ NUMBERS = {
 }
 ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5}
 CHOICE_NUMBERS = {
+    "den senare": -1, "den senare tiden": -1, "det senare": -1, "den sistnämnda": -1, "den förra": 1,
+    "den förstnämnda": 1, "den tidigare": 1, "den tidigare tiden": 1,
     "ettan": 1, "den första": 1, "första alternativet": 1, "nummer ett": 1, "tvåan": 2, "den andra": 2,
     "andra alternativet": 2, "nummer två": 2, "trean": 3, "den tredje": 3, "tredje alternativet": 3,
     "nummer tre": 3, "fyran": 4, "det sista": -1,
