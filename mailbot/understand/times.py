@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from mailbot.understand.leftovers import missed
 from mailbot.understand.lexicon import Lexicon, compile_alternation
 from mailbot.understand.mentions import Mention, find_mentions
 from mailbot.understand.text import clause_spans, sentences
-from mailbot.understand.windows import Context, Frame, Interval, build_windows, mention_frame, monday
+from mailbot.understand.windows import (
+    Context,
+    Frame,
+    Interval,
+    build_windows,
+    frame_days,
+    mention_frame,
+    monday,
+)
 
 
 @dataclass
@@ -168,8 +177,11 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
     count = 0
     monthly = False
     last_negative = False  # the sentence before excluded: "Keskiviikot eivät käy. Samoin torstaiaamut."
+    last_end: date | None = None  # the last day the sentence before named: "Sen jälkeen …" starts after it
     for sentence in sentences(text):
         whole = sentence.lower()
+        after_that = last_end if _has(lex, "AFTER_THAT", whole.lstrip(" ,-–")[:20]) else None
+        inc0, exc0 = len(includes), len(excludes)
         if _has(lex, "GREETINGS", whole) and len(whole) < 80:
             continue  # "have a nice evening", "hyvää viikonloppua": no wish
         # found over the whole sentence, so that "Monday, January 26" stays one expression
@@ -239,7 +251,13 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 wished += kept
                 previous = kept
         # "i morgon, när som helst, eller på torsdag eftermiddag": one sentence, however many commas
-        includes += _groups(wished, ctx, whole)
+        found_frames = _groups(wished, ctx, whole)
+        if after_that is not None:
+            for f in found_frames:
+                f.not_before = after_that + timedelta(days=1)
+        includes += found_frames
+        days = [d for f in includes[inc0:] + excludes[exc0:] for d in (frame_days(f, ctx) or set())]
+        last_end = max(days) if days else last_end
     _drop_excluded_weekdays(includes, excludes)
     # "as soon as possible" or "any time" alone is no constraint
     if includes and all(f.any_time and not f.has_days and not f.times for f in includes) and not excludes:

@@ -55,6 +55,7 @@ class Frame:
     named: bool = False  # it named days, even if none of them is left (past, outside the horizon)
     alternative: bool = False  # came after a day with its hours: "huomenna aamulla tai ylihuomenna"
     every_other: bool = False  # its weekdays every other week, from the first
+    not_before: date | None = None  # "Sen jälkeen torstai-iltapäivät": only days after what was said before
 
     @property
     def has_days(self) -> bool:
@@ -69,6 +70,7 @@ class Frame:
         self.any_time = self.any_time or other.any_time
         self.named = self.named or other.named
         self.every_other = self.every_other or other.every_other
+        self.not_before = self.not_before or other.not_before
 
 
 def combine_times(times: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -344,7 +346,8 @@ def frame_days(f: Frame, ctx: Context, habitual: bool = False) -> set[date] | No
         span_days = {d for d in span_days if first is None or ((d - first).days // 7) % 2 == 0}
     if not f.dates and span_days is None:
         return set() if f.named else None
-    return ctx.clip(f.dates | (span_days or set()))
+    days = ctx.clip(f.dates | (span_days or set()))
+    return {d for d in days if d >= f.not_before} if f.not_before else days
 
 
 def _next_weekday(today: date, weekday: int) -> date:

@@ -138,6 +138,8 @@ UNTIL_AFTER = []
 WORKPLACE_BEFORE = [r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"i'?m\s+(?:employed|based)", r"employed\s+(?:at|by|in)", r"my\s+workplace"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 NOT_WANTED = [r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
+# a sentence that begins so asks only for days after the ones said before it
+AFTER_THAT = [r"after\s+that", r"thereafter", r"from\s+then\s+on"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]

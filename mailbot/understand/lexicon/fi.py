@@ -182,6 +182,8 @@ UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
 WORKPLACE_BEFORE = [r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"työpaikkani", r"työskentelemme", r"töissä"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 NOT_WANTED = [r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
+# a sentence that begins so asks only for days after the ones said before it
+AFTER_THAT = [r"sen\s+jälkeen", r"siitä\s+eteenpäin", r"sitten\s+sen\s+jälkeen", r"sen\s+jälkeen\s+taas"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"

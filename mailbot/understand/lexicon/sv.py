@@ -138,6 +138,8 @@ UNTIL_AFTER = []
 WORKPLACE_BEFORE = [r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetsplats"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 NOT_WANTED = [r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
+# a sentence that begins so asks only for days after the ones said before it
+AFTER_THAT = [r"efter\s+det", r"därefter", r"sedan\s+efter\s+det"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
