@@ -69,6 +69,7 @@ def _explained(lex: Lexicon) -> re.Pattern[str]:
     counted = [tpl.replace("{N}", r"\d{1,3}") for tpl in (*lex.SESSIONS, *lex.PARTICIPANTS)]
     counted += [f for frags in lex.CADENCE.values() for f in frags]
     counted += [p for p, _months in DURATION[lex.lang]]
+    counted += [rf"(?:{w})\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?" for w in lex.NOT_TIME_BEFORE]  # "åk 7–9"
     # "evening shifts", "the morning check-outs": a part of the day describing a thing
     stems = "|".join(s for v in lex.DAY_PART_STEMS.values() for s in v)
     counted += [rf"(?:{stems})\w*\s+(?:{'|'.join(lex.DAYPART_NOUNS)})"]

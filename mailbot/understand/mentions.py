@@ -115,6 +115,7 @@ class Grammar:
     features: dict[str, re.Pattern[str]]  # a gate's name → what a sentence must contain to pass it
     applicable: dict[frozenset[str], tuple[tuple[int, str, _Rule], ...]]  # filled by _applicable
     length: list[tuple[re.Pattern[str], int]]  # after a start time: how long the meeting is
+    not_time_before: re.Pattern[str]  # "åk 7–9": a range of school grades, not hours
     every_other: re.Pattern[str]
     following: re.Pattern[str]
     from_after: re.Pattern[str]
@@ -410,6 +411,7 @@ def grammar(lex: Lexicon) -> Grammar:
         lex=lex,
         rules=compiled,
         applicable={},
+        not_time_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.NOT_TIME_BEFORE)})\s*$", f)),
         every_other=re.compile(fold(rf"(?:{_alt(lex.EVERY_OTHER)})", f)),
         following=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.FOLLOWING)})\s+$", f)),
         from_after=re.compile(fold(rf"[\s,]*(?:{_alt(lex.FROM_AFTER)})(?![\w])", f)),
@@ -740,6 +742,8 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         taken.append((s, e))
         mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
+    mentions = [m for m in mentions if not (m.kind == "time" and g.not_time_before.search(text[max(0, m.start - 16):m.start]))]
+    _suspended_compounds(mentions, text, g)
     _with_length(mentions, text, g)
     _series_from(mentions, text, g)
     _month_from_context(mentions)
@@ -754,6 +758,25 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 
 _LIST_WORDS = re.compile(r"[\s,/]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
+
+
+_SUSPENDED = re.compile(r"(?<![\w])(?P<w>[^\W\d_]+)-\s+(?:ja|tai|sekä|och|eller|and|or)\s+$")
+
+
+def _suspended_compounds(mentions: list[Mention], text: str, g: Grammar) -> None:
+    """'tiistai- ja torstai-iltapäivät', 'tis- och torsdagsförmiddagar': the first weekday shares the
+    part of the day (and the plural) of the compound that completes it."""
+    for m in list(mentions):
+        if m.kind != "weekday" or not m.times:
+            continue
+        before = _SUSPENDED.search(text[max(0, m.start - 30):m.start])
+        if before is None:
+            continue
+        w = _lookup(before.group("w"), g.weekday_map)
+        if w is None:
+            continue
+        m.weekdays = m.weekdays | {int(w)}  # type: ignore[call-overload]
+        m.start -= len(before.group())
 
 
 def _month_from_context(mentions: list[Mention]) -> None:

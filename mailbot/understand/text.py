@@ -14,7 +14,7 @@ _ABBREVIATIONS = frozenset([  # a dot after these ends no sentence
 ])
 # a full stop ends a sentence before a capital; before a small letter (phone mail writes no capitals) only
 # after a word, so that "13.1. ja 14.1." stays whole, and not after a short form ("tis. eller ons.")
-_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|(?<=[^\W\d_]{3})\.\s+(?=[a-zåäö])")
+_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|(?<=[^\W\d_]{3})\.\s+(?=[a-zåäö0-9])")
 _SHORT_FORMS = frozenset([
     "mån", "tis", "ons", "tor", "tors", "fre", "lör", "sön", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
     "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec",
@@ -32,7 +32,7 @@ def _split_running(text: str) -> list[str]:
         last = _LAST_WORD.search(piece)
         if m.group().startswith(".") and last and last.group(1).lower() in _ABBREVIATIONS:
             continue  # "kl. 12", "esim. ke"
-        small = text[m.end():m.end() + 1].islower()
+        small = text[m.end():m.end() + 1].islower() or text[m.end():m.end() + 1].isdigit()
         if m.group().startswith(".") and small and last and last.group(1).lower() in _SHORT_FORMS:
             continue  # "tis. eller ons."
         out.append(text[start:m.end()].strip())

@@ -55,6 +55,7 @@ _SCHEMA: dict[str, str] = {
     "GREETINGS": "list",
     "CONSEQUENCE": "list",
     "LIKEWISE": "list",
+    "NOT_TIME_BEFORE": "list",
     "AFTER_THAT": "list",
     "NOT_WANTED": "list",
     "WORKPLACE_BEFORE": "list",

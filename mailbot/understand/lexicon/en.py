@@ -140,6 +140,8 @@ WORKPLACE_BEFORE = [r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"
 NOT_WANTED = [r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"after\s+that", r"thereafter", r"from\s+then\s+on"]
+# before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
+NOT_TIME_BEFORE = [r"grades?", r"years?", r"classes", r"form", r"key\s+stage"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
@@ -250,7 +252,7 @@ PARTICIPANTS = [r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors
                 r"(?:team|group)\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
 LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
-LEADS = [r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
+LEADS = [r"(?:our|the)\s+(?:school|company|organisation|organization|firm|unit|department|hospital)\s+(?:has|employs)(?:\s+about|\s+around)?", r"lead\s+a\s+team\s+of", r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
 SUPERVISOR_BEFORE = [r"highly\s+of", r"praised", r"things\s+about", r"recommend\w*", r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
 SUPERVISOR_AFTER = [r"[–-]?\s*(?:would|could|can)\s+(?:it\s+be\s+possible\s+to\s+have|i\s+(?:have|get|see))\s+(?:her|him)", r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 

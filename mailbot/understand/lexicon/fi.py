@@ -184,6 +184,8 @@ WORKPLACE_BEFORE = [r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"t
 NOT_WANTED = [r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"sen\s+jälkeen", r"siitä\s+eteenpäin", r"sitten\s+sen\s+jälkeen", r"sen\s+jälkeen\s+taas"]
+# before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
+NOT_TIME_BEFORE = [r"luokat?", r"luokille", r"luokkien", r"luokilla", r"luokkalaise\w*", r"vuosiluok\w*"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
 CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
@@ -202,7 +204,7 @@ BOOKED_BEFORE = [r"(?:minulla|meillä|mulla|meil|mul)\s+on\s+(?:\w+\s+){0,2}(?:a
 ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)\s+päivä", r"mikä\s+päivä\s+(?:vaan|vain)", r"mikä\s+(?:tahansa|vaan|vain)\s+arkipäivä", r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
             r"mihin\s+aikaan\s+tahansa", r"mihin\s+aikaan\s+vain", r"milloin\s+vain", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
-ASAP = [r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
+ASAP = [r"mahollisimman\s+pian", r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
 HOLIDAYS = [r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
             r"sama(?:an|na|)\s+aika(?:an)?\s+kuin\s+(?:viimeksi|edellise\w*\s+kerra\w*|ennenkin|aiemmin|viime\s+kerra\w*)",
@@ -315,7 +317,7 @@ PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(
                 r"{N}\s+[^\W\d_]{3,}n\s+(?:tiimi|ryhmä|porukka|osuuskunta|työyhteisö|yksikkö|osasto|yhteisö)\w*"]
 # after a head count: the people the writer leads, not who attends
 LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
-LEADS = [r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
+LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
 SUPERVISOR_AFTER = [r"(?:ois|olisi|olis|on)\s+(?:\w+\s+)?(?:tilaa|aikaa|vapaata|vapaita\s+aikoja)", r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
@@ -329,7 +331,8 @@ REVIEW = {
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
     "several": [r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)"],
-    "crisis": [r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
+    "crisis": [r"(?:en|ei|ettei|etten|enkä)\s+(?:enää\s+)?(?:halua|haluis|haluisi|haluaisi|jaksa)\s+(?:\w+\s+){0,2}(?:elää|herätä|olla\s+olemassa|jatkaa\s+elämää)",
+               r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
                r"ei(?:\s+(?:tässä|täs|tästä|enää|niinku|kyllä))*\s+(?:oo|ole)(?:\s+(?:enää|yhtään|niinku))*\s+(?:mitään\s+)?(?:järke\w*|väliä|mieltä)",
                r"(?:helpompi|parempi|helpompaa|parempaa)\s+(?:\w+\s+){0,3}jos\s+(?:en|ei|mua|minua|mä)\s+(?:\w+\s+){0,2}(?:olis\w*|ois|heräis\w*|olisi\w*|olemassa)",
                r"(?:oon|olen)\s+(?:ihan\s+|aivan\s+|täysin\s+)?loppu(?!\w)", r"(?:oo|ole)\s+(?:enää\s+)?mitään\s+väliä", r"kauanko\s+(?:enää\s+)?jaksan", r"miten\s+(?:enää\s+)?jaksan", r"jaksa\w*\s+enää", r"en\s+jaksa", r"jaksa\s+enää", r"ei\s+(?:oo|ole)\s+mitään\s+järke\w*", r"järke\w*\s+elää", r"elämäl\w*\s+ei\s+(?:oo|ole)", r"haluu?(?:isin)?\s+kuolla", r"kuolla\s+pois", r"tappaa\s+itse\w*", r"päättää\s+(?:päivä\w*|elämä\w*)", r"satuttaa\s+itse\w*", r"vahingoittaa\s+itse\w*", r"en\s+halua(?:isi)?\s+(?:enää\s+)?(?:elää|herätä)", r"ei\s+heräis\w*", r"kadota\s+kokonaan", r"loppuun\s*palan\w*", r"romahta\w*", r"toivoton\w*", r"epätoivo\w*", r"itkenyt", r"itken\s+\w+", r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",

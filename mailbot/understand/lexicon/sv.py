@@ -140,6 +140,8 @@ WORKPLACE_BEFORE = [r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetspla
 NOT_WANTED = [r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"efter\s+det", r"därefter", r"sedan\s+efter\s+det"]
+# before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
+NOT_TIME_BEFORE = [r"åk", r"årskurs\w*", r"klass\w*", r"årskurserna"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
 CONSEQUENCE = [r"så", r"vilket", r"därför"]
@@ -234,7 +236,7 @@ PARTICIPANTS = [r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skö
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
 LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapporterar\s+till\s+mig"]
-LEADS = [r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
+LEADS = [r"(?:skolan|företaget|organisationen|enheten)\s+har(?:\s+cirka|\s+ungefär)?", r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
 SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
 SUPERVISOR_AFTER = [r"(?:och\s+)?(?:henne|honom)\s+(?:vill|skulle)", r"[–-]?\s*(?:kan|skulle)\s+jag\s+få\s+(?:henne|honom)", r"som\s+handledare", r"som\s+min\s+handledare"]
 
