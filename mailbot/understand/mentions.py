@@ -742,7 +742,8 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         taken.append((s, e))
         mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
-    mentions = [m for m in mentions if not (m.kind == "time" and g.not_time_before.search(text[max(0, m.start - 16):m.start]))]
+    mentions = [m for m in mentions  # "åk 7–9" are school grades
+                if not (m.kind == "time" and g.not_time_before.search(text[max(0, m.start - 16):m.start]))]
     _suspended_compounds(mentions, text, g)
     _with_length(mentions, text, g)
     _series_from(mentions, text, g)
