@@ -248,6 +248,8 @@ def _week_days(m: Mention, ctx: Context) -> set[date]:
         mon = this_monday + timedelta(days=7)
     elif m.week == "after_next":
         mon = this_monday + timedelta(days=14)
+    elif m.week == "following":  # the week after the one named before, else next week
+        mon = (ctx.last_week_monday or this_monday) + timedelta(days=7)
     elif m.week == "of":
         d = _next_date(ctx, m.day, m.month, None) if m.day and m.month else None
         mon = monday(d) if d else this_monday

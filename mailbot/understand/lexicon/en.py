@@ -61,7 +61,9 @@ REL_DAYS = {"0": [r"today"], "1": [r"tomorrow"], "2": [r"(?:the\s+)?day\s+after\
 
 WEEK_WORDS = {
     "this": [r"this\s+week", r"later\s+this\s+week", r"the\s+rest\s+of\s+this\s+week"],
-    "next": [r"next\s+week\w*", r"the\s+following\s+week", r"the\s+coming\s+week", r"coming\s+week"],
+    "next": [r"next\s+week\w*", r"the\s+coming\s+week", r"coming\s+week"],
+    # the week after the one said before ("next week …, or any time the following week"), else next week
+    "following": [r"the\s+following\s+week", r"the\s+week\s+after(?!\s+(?:the\s+)?next)(?=\s*(?:[,.;!?]|$|instead|would|works|is|could))"],
     "after_next": [r"the\s+week\s+after\s+the\s+next",r"the\s+week\s+after\s+next", r"week\s+after\s+next"],
     "same": [r"the\s+same\s+week", r"that\s+(?:same\s+)?week"],
     "number": [r"(?:week|wk|w)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],

@@ -63,6 +63,7 @@ REL_DAY_PARTS = {"0 morning": [r"i\s*morse", r"i\s*förmiddag", r"i\s*dag\s+på\
 REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon"]}
 
 WEEK_WORDS = {
+    "following": [r"veckan\s+därpå", r"veckan\s+efter\s+det", r"påföljande\s+vecka\w*", r"följande\s+vecka\w*"],
     "this": [r"denna\s+veckan?", r"denna\s+v\.?(?![\w.])", r"den\s+här\s+veckan", r"i\s+veckan", r"nu\s+i\s+veckan", r"under\s+veckan"],
     "next": [r"nästa\s+vecka\w*", r"nästa\s+v\.?(?![\w.])", r"kommande\s+vecka", r"veckan\s+som\s+kommer"],
     "after_next": [r"veckan\s+efter\s+nästa", r"om\s+två\s+veckor"],
