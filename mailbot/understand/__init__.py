@@ -105,7 +105,27 @@ def understand(
         result.review("intent rests on weak evidence: no booking asked for")
     for reason in review_reasons(text, lex, lang):
         result.review(reason)
+    _own_language(result, msg, lang)
     return result
+
+
+def _own_language(result: ParseResult, msg: InboundMessage, lang: str) -> None:
+    """HR writes in Finnish and forwards the employee's Swedish mail: the reply goes in the writer's
+    language, and what the writer's own words say counts as well as what the forward says."""
+    if not msg.is_forward or len(fields.word_list(msg.own_text)) < 6:
+        return
+    own = fields.detect_language(msg.own_text)
+    if own == lang:
+        return
+    result.language = own
+    own_lex = load(own)
+    theirs = ParseResult(result.intent, own)
+    _fill_fields(theirs, msg, msg.own_text, own_lex)
+    for name in ("service", "mode", "location", "participants", "sessions", "cadence", "supervisor"):
+        if getattr(result, name) is None:
+            setattr(result, name, getattr(theirs, name))
+    for reason in review_reasons(msg.own_text, own_lex, own):
+        result.review(reason)
 
 
 def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime, tz: ZoneInfo, horizon: int) -> str:
@@ -168,7 +188,7 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     if result.service != "individual":
         # "yksi työntekijämme loukkaantui" is no group size
         result.participants = fields.count(low, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True,
-                                           after=lex.LEADS_AFTER)
+                                           after=lex.LEADS_AFTER, total=lex.TOTAL, with_writer=lex.WITH_WRITER)
         if result.service is None and result.participants and result.participants >= 2:
             result.service = "group"  # "IT-tuen tiimi (5 henkeä) … jatkaa": several people meet as a group
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, fold, folded_rx, load, plain, trie
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:[-'][a-zåäö]+)*")
 _STOP = {lang: frozenset(w for s in load(lang).STOPWORDS for w in (s, plain(s))) for lang in LANGUAGES}
+
+
+def word_list(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 def detect_language(text: str, default: str = "fi") -> str:
@@ -149,6 +153,9 @@ def location(text: str, lang: str) -> str | None:
                     break
         if not town:
             continue
+        said_before = re.split(r"[.!?\n]", low[max(0, m.start() - 80):m.start()])[-1]
+        if compile_alternation(tuple(load(lang).TRAVEL)).search(said_before):
+            continue  # "an urgent trip to our customer's plant in Oulu": where the writer goes, not where to meet
         if _OFFICE_WORDS.match(low[m.end():m.end() + 40]):
             return town
         if lang == "fi" and word == town.lower() + "n":  # a genitive: "Espoon linjoilla" names no place to meet,
@@ -201,12 +208,20 @@ def _plain_numbers(lex: Lexicon) -> dict[str, int]:
 
 
 def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | None = None,
-          minimum: bool = False, lead_chars: int = 40, after: list[str] | None = None) -> int | None:
-    """The first stated number before one of the pattern's nouns ("kuusi tapaamista", "(8 henkeä)")."""
+          minimum: bool = False, lead_chars: int = 40, after: list[str] | None = None,
+          total: list[str] | None = None, with_writer: list[str] | None = None) -> int | None:
+    """The first stated number before one of the pattern's nouns ("kuusi tapaamista", "(8 henkeä)").
+
+    A number the text calls the total ("yhteensä 13", "13 in total") wins over the parts counted
+    before it; "minä ja neljä muuta" (``with_writer``) counts the writer too.
+    """
     n_rx = number_pattern(lex)
     skip_rx = compile_alternation(tuple(skip), lex.folds) if skip else None
     after_rx = compile_alternation(tuple(after), lex.folds) if after else None
-    for tpl in patterns:
+    total_before = folded_rx(rf"(?:{'|'.join(total)})\s*$", lex.folds) if total else None
+    total_after = folded_rx(rf"\s*(?:{'|'.join(total)})(?![\w])", lex.folds) if total else None
+
+    def stated(tpl: str) -> Iterator[tuple[re.Match[str], int]]:
         rx = folded_rx(r"(?<![\w-])" + tpl.replace("{N}", n_rx), lex.folds, re.IGNORECASE)
         for m in rx.finditer(text):
             lead = re.split(r"[.!?]\s", text[max(0, m.start() - lead_chars):m.start()])[-1]  # this sentence only
@@ -219,8 +234,21 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
             if paren:
                 n = int(paren.group(1))
             if n and 0 < n < 500 and (n > 1 or not minimum):
+                yield m, n
+
+    for tpl in with_writer or []:
+        for _m, n in stated(tpl):
+            return n + 1
+    first: int | None = None
+    for tpl in patterns:
+        for m, n in stated(tpl):
+            if total_before and total_after and (
+                    total_before.search(text[max(0, m.start("n") - 30):m.start("n")])
+                    or total_after.match(text, m.end("n")) or total_after.match(text, m.end())):
                 return n
-    return None
+            if first is None:
+                first = n
+    return first
 
 
 DURATION = {

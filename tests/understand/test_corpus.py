@@ -86,8 +86,8 @@ def score(folder: Path) -> dict[str, float]:
 # measured when it was added, to be raised as the parser improves, never lowered.
 BARS = {name: (0.90, 0.95, 0.80) for name in CORPORA}
 # corpus7 came last (issue 8): its misses that are left are recorded in its README; a floor, not a goal
-BARS["ours7"] = (0.90, 0.85, 0.90)
-BARS["ours8"] = (0.90, 0.70, 0.95)
+BARS["ours7"] = (0.90, 0.95, 0.90)
+BARS["ours8"] = (0.90, 0.95, 0.95)
 BARS["ours10"] = (0.90, 0.90, 0.95)
 # corpus11/12: every automatic answer right, but some messages still go to staff needlessly (needs_review)
 # and corpus11's windows are not all read: floors at their figures

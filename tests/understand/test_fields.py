@@ -57,6 +57,9 @@ def test_mode(lang: str, text: str, want: str | None) -> None:
         ("fi", "läsnätapaamisina Turun toimipisteessänne", "Turku"),
         ("fi", "Voisin tulla Lahdessa olevaan toimipisteeseenne.", "Lahti"),
         ("fi", "Vaasan Valimo Oy:n työyhteisö", None),
+        ("en", "I was sent on an urgent trip to our customer's plant in Oulu.", None),
+        ("fi", "Olen työmatkalla Oulussa koko viikon.", None),
+        ("sv", "Jag är på tjänsteresa i Vasa hela veckan.", None),
         ("sv", "Vi kan komma till ert kontor i Åbo.", "Turku"),
         ("sv", "Träffen kunde vara i Helsingfors.", "Helsinki"),
         ("en", "We can come to your Espoo office.", "Espoo"),
@@ -81,6 +84,29 @@ def test_location(lang: str, text: str, want: str | None) -> None:
 def test_participants(lang: str, text: str, want: int | None) -> None:
     lex = load(lang)
     assert fields.count(text, lex, lex.PARTICIPANTS, skip=lex.LEADS) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the stated total wins over the parts counted before it
+        ("fi", "Ryhmään kuuluu 12 työntekijää. Johtaja osallistuu myös, joten osallistujia on yhteensä 13.", 13),
+        ("fi", "rehtori, kuraattori ja kaksi luokanopettajaa, yhteensä seitsemän henkeä", 7),
+        ("en", "We are 12 nurses and 2 doctors, 14 people in total.", 14),
+        ("sv", "Vi är 6 sjukskötare och 2 läkare, totalt 8 personer.", 8),
+        # the writer counts too when she names herself and the others
+        ("fi", "Olemme minä ja neljä muuta nuorisotyönohjaajaa.", 5),
+        ("sv", "Vi är jag och fyra kollegor.", 5),
+        ("en", "It would be me and three colleagues.", 4),
+        # the people the writer heads are no head count
+        ("en", "I have just taken over as head of our research unit (11 people).", None),
+    ],
+)
+def test_participants_totals_and_the_writer(lang: str, text: str, want: int | None) -> None:
+    lex = load(lang)
+    got = fields.count(text, lex, lex.PARTICIPANTS, skip=lex.LEADS, minimum=True, after=lex.LEADS_AFTER,
+                       total=lex.TOTAL, with_writer=lex.WITH_WRITER)
+    assert got == want
 
 
 @pytest.mark.parametrize(
@@ -111,6 +137,9 @@ def test_sessions_and_cadence(lang: str, text: str, sessions: int | None, cadenc
         ("en", "A colleague recommended Aino Virtanen.", "Aino Virtanen"),
         ("fi", "Haluaisin varata ajan. Asun Jyväskylässä.", None),
         ("fi", "Kirjoitan Matti Korhosen puolesta.", None),
+        ("fi", "Mielellään Mikko Laineelle, häneltä sain hyvää apua.", "Mikko Laine"),
+        # a job title ending in -ohjaaja is no cue; "ohjaajaksi" is
+        ("fi", "Työntekijämme, sosiaaliohjaaja Laura Mäkelä, toivoo ohjaajaksi Sanna Korhosta.", "Sanna Korhonen"),
     ],
 )
 def test_supervisor(lang: str, text: str, want: str | None) -> None:
@@ -165,3 +194,26 @@ def test_a_bilingual_message_is_in_its_first_language() -> None:
             "Hej,\n\nvi skulle vilja ha grupphandledning för vårt team, torsdagar i februari passar oss bäst "
             "och det vore bra om det kunde ske på distans via Teams.")
     assert fields.detect_language(text) == "fi"
+
+
+def test_a_forward_is_answered_in_the_language_of_the_writers_own_words() -> None:
+    from datetime import datetime
+    from email.message import EmailMessage
+
+    from mailbot.mail.reader import read_message
+    from mailbot.understand import understand
+
+    m = EmailMessage()
+    m["From"] = "Leena Aaltonen <leena@example.fi>"
+    m["To"] = "ajanvaraus@example.fi"
+    m["Subject"] = "VL: Arbetshandledning"
+    m["Date"] = "Tue, 16 Feb 2027 16:00:00 +0200"
+    m.set_content(
+        "Hei,\n\nvälitän alla työntekijämme Marin toiveen yksilötyönohjauksesta, hänen aikatoiveensa ovat alla.\n\n"
+        "________________________________\nLähettäjä: Mari Nyström <mari@example.fi>\n"
+        "Lähetetty: tiistai 16. helmikuuta 2027 15.48\nVastaanottaja: Leena Aaltonen <leena@example.fi>\n"
+        "Aihe: Arbetshandledning\n\nHej Leena,\n\ntack för att du ordnar det här! Jag skulle helst träffa "
+        "handledaren på distans. Onsdagar eller torsdagar förmiddag passar mig bäst.\n\nHälsningar\nMari\n")
+    got = understand(read_message(m.as_bytes()), now=datetime.fromisoformat("2027-02-16T16:00:00+02:00"))
+    assert (got.language, got.service, got.mode) == ("fi", "individual", "remote")  # the forward is read too
+    assert got.windows and all(s.weekday() in (2, 3) and s.hour >= 8 and e.hour <= 12 for s, e in got.windows)

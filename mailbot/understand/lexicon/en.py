@@ -137,6 +137,8 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
 UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
 UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
+# a town in the same sentence after one of these is where the writer travels, no place to meet
+TRAVEL = [r"\w*trip", r"travel\w*", r"flying", r"conference", r"sent\s+(?:on|to)", r"away\s+(?:in|at)"]
 WORKPLACE_BEFORE = [r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"i'?m\s+(?:employed|based)", r"employed\s+(?:at|by|in)", r"my\s+workplace"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 NOT_WANTED = [r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
@@ -253,8 +255,12 @@ PARTICIPANTS = [r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors
                 r"there\s+(?:are|will\s+be|would\s+be)\s+{N}", r"we\s+are\s+{N}", r"(?:team|group|unit|department|ward|crew|staff)\s+of\s+{N}",
                 r"(?:team|group)\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
+# the writer and N others: N + 1 attend ("me and three colleagues")
+WITH_WRITER = [r"(?:me|myself|i)\s+(?:and|plus|\+)\s+{N}\s+(?:other\s+)?(?:others|colleagues|coworkers|co-workers|people|[a-z]{3,}(?:ers|ors|ists|ians|ants|als))(?![\w])"]
+# a stated total is the count, whatever the parts before it ("… so 13 in total")
+TOTAL = [r"in\s+total", r"altogether", r"(?:a\s+)?total\s+of", r"all\s+told", r"all\s+in\s+all"]
 LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
-LEADS = [r"(?:our|the)\s+(?:school|company|organisation|organization|firm|unit|department|hospital)\s+(?:has|employs)(?:\s+about|\s+around)?", r"lead\s+a\s+team\s+of", r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports"]
+LEADS = [r"(?:our|the)\s+(?:school|company|organisation|organization|firm|unit|department|hospital)\s+(?:has|employs)(?:\s+about|\s+around)?", r"lead\s+a\s+team\s+of", r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports", r"head\s+of", r"in\s+charge\s+of"]
 SUPERVISOR_BEFORE = [r"highly\s+of", r"praised", r"things\s+about", r"recommend\w*", r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
 SUPERVISOR_AFTER = [r"[–-]?\s*(?:would|could|can)\s+(?:it\s+be\s+possible\s+to\s+have|i\s+(?:have|get|see))\s+(?:her|him)", r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 

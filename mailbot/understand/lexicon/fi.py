@@ -162,7 +162,7 @@ WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
 NEGATION = [r"poikkeu\w*", r"yövuoro\w*",
     r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
-    r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"lomalla", r"lomal", r"lomil\w*", r"vuosilomalla", r"kesälomalla",
+    r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"\w*lomalla", r"\w*lomal", r"\w*lomil\w*",
     r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"kokouksi\w*", r"palavereissa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
 # a correction: what was said just before is taken back ("tiistaina, ei kun keskiviikkona")
@@ -179,6 +179,8 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
 UNTIL_BEFORE = []
 UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
+# a town in the same sentence after one of these is where the writer travels, no place to meet
+TRAVEL = [r"\w*matka\w*", r"\w*reissu\w*", r"komennu\w*", r"konferenssi\w*", r"messu(?:i|ill|ille)\w*", r"lähden", r"lähdössä"]
 WORKPLACE_BEFORE = [r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"työpaikkani", r"työskentelemme", r"töissä"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 NOT_WANTED = [r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
@@ -316,10 +318,14 @@ PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(
                 r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}",
                 r"{N}\s+[^\W\d_]{3,}n\s+(?:tiimi|ryhmä|porukka|osuuskunta|työyhteisö|yksikkö|osasto|yhteisö)\w*"]
 # after a head count: the people the writer leads, not who attends
+# the writer and N others: N + 1 attend ("minä ja neljä muuta ohjaajaa", "mä + 3 kollegaa")
+WITH_WRITER = [r"(?:minä|mä|mie|itse|allekirjoittanut)\s+(?:ja|sekä|\+)\s+{N}\s+(?:muu\w*|kollega\w*|työkaveri\w*|[^\W\d_]{3,}(?:ja|jä)(?:a|ä|t))(?![\w])"]
+# a stated total is the count, whatever the parts before it ("12 työntekijää … yhteensä 13")
+TOTAL = [r"yhteensä(?:\s+noin)?", r"kaikkiaan", r"kaikkineen", r"kaiken\s+kaikkiaan"]
 LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
-LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"alaisi\w*"]
+LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"esimiehenä\s+\w*", r"johtajana\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
-SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"\w*ohjaaja\w*", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
+SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"(?:työn)?ohjaaja\w*", r"mielellään", r"mielellämme", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
 SUPERVISOR_AFTER = [r"(?:ois|olisi|olis|on)\s+(?:\w+\s+)?(?:tilaa|aikaa|vapaata|vapaita\s+aikoja)", r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {

@@ -136,6 +136,8 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
 UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
+# a town in the same sentence after one of these is where the writer travels, no place to meet
+TRAVEL = [r"\w*resa\w*", r"reser", r"åker\s+till", r"konferens\w*", r"mässa\w*"]
 WORKPLACE_BEFORE = [r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetsplats"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 NOT_WANTED = [r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
@@ -236,6 +238,10 @@ PARTICIPANTS = [r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skö
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
 # after a head count: the people the writer leads, not who attends
+# the writer and N others: N + 1 attend ("jag och fyra kollegor")
+WITH_WRITER = [r"(?:jag|undertecknad)\s+(?:och|samt|\+)\s+{N}\s+(?:andra|kollegor|kolleger|medarbetare|arbetskamrater|[^\W\d_]{3,}(?:are|rer|ter|ger))(?![\w])"]
+# a stated total is the count, whatever the parts before it
+TOTAL = [r"totalt(?:\s+cirka)?", r"sammanlagt", r"allt\s+som\s+allt", r"alltså"]
 LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapporterar\s+till\s+mig"]
 LEADS = [r"(?:skolan|företaget|organisationen|enheten)\s+har(?:\s+cirka|\s+ungefär)?", r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
 SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
