@@ -132,8 +132,10 @@ def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime,
     # "Perumme 21.1. ajan…, joten sitä ei pitäisi laskuttaa": a cancellation told about an invoice is no cancellation
     # "En halua perua aikaa turhaan": a cancellation the writer does not want is none
     said = [s for s in sentences(low) if not hits(lex, lex.NOT_WANTED, s)]
+    # but "perun ajan, koska olen sairauslomalla" cancels: a reason told is no question
     cancel = sum(hits(lex, lex.INTENT["cancel"], s) for s in said
-                 if not hits(lex, lex.INTENT["question"], s) or hits(lex, lex.REVIEW["fee"][:1], s))
+                 if not hits(lex, lex.INTENT["question"], fields.without_reasons(s, lex))
+                 or hits(lex, lex.REVIEW["fee"][:1], s))
     move = sum(hits(lex, lex.INTENT["reschedule"], s) for s in said)
     if move:
         return "reschedule"

@@ -33,6 +33,10 @@ def _has(lex: Lexicon, name: str, text: str) -> bool:
     return bool(compile_alternation(tuple(getattr(lex, name)), lex.folds).search(text))
 
 
+def _opens_with(lex: Lexicon, name: str, clause: str) -> bool:
+    return bool(compile_alternation(tuple(getattr(lex, name)), lex.folds).match(clause.lstrip(" ,;:-–(")))
+
+
 def _is_last(m: Mention, clause: str, lex: Lexicon) -> bool:
     """'viime torstaina', 'last Thursday', 'förra veckan': the past, not a wish."""
     before = clause[max(0, m.start - 14):m.start]
@@ -209,7 +213,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             if previous and _has(lex, "CORRECTION", low[:16]):  # "tiistaina, ei kun keskiviikkona"
                 wished = [m for m in wished if m not in previous]
                 low = unread = _CORRECTION_CUT.sub("", low)
-            if _has(lex, "REASON", low[:12]) or _has(lex, "PAST", unread):  # "senast kl. 10" is no past
+            # a reason ("koska", "ku iltapäivisin meil on asiakkaita") opens the clause; "senast kl. 10" is no past
+            if _has(lex, "REASON", low[:12]) or _opens_with(lex, "REASON", low) or _has(lex, "PAST", unread):
                 continue
             kept: list[Mention] = []
             booked_end = -1  # end of a mention that named the booked appointment

@@ -138,6 +138,8 @@ def test_sessions_and_cadence(lang: str, text: str, sessions: int | None, cadenc
         ("fi", "Haluaisin varata ajan. Asun Jyväskylässä.", None),
         ("fi", "Kirjoitan Matti Korhosen puolesta.", None),
         ("fi", "Mielellään Mikko Laineelle, häneltä sain hyvää apua.", "Mikko Laine"),
+        ("fi", "Kollegani kävi Aino Virtasella ja kehui häntä kovasti.", "Aino Virtanen"),
+        ("en", "My colleague saw Aino Virtanen and praised her a lot.", "Aino Virtanen"),
         # a job title ending in -ohjaaja is no cue; "ohjaajaksi" is
         ("fi", "Työntekijämme, sosiaaliohjaaja Laura Mäkelä, toivoo ohjaajaksi Sanna Korhosta.", "Sanna Korhonen"),
     ],
@@ -217,3 +219,27 @@ def test_a_forward_is_answered_in_the_language_of_the_writers_own_words() -> Non
     got = understand(read_message(m.as_bytes()), now=datetime.fromisoformat("2027-02-16T16:00:00+02:00"))
     assert (got.language, got.service, got.mode) == ("fi", "individual", "remote")  # the forward is read too
     assert got.windows and all(s.weekday() in (2, 3) and s.hour >= 8 and e.hour <= 12 for s, e in got.windows)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Joudun valitettavasti perumaan torstain 10.12. työnohjausajan, koska olen sairauslomalla.", "cancel"),
+        ("I have to cancel Thursday's session because I'm on sick leave.", "cancel"),
+        ("Kuka maksaa, jos peruutan ajan sairausloman takia?", "question"),
+    ],
+)
+def test_a_cancel_with_its_reason_is_a_cancel(text: str, want: str) -> None:
+    from datetime import datetime
+    from email.message import EmailMessage
+
+    from mailbot.mail.reader import read_message
+    from mailbot.understand import understand
+
+    m = EmailMessage()
+    m["From"] = "a@example.fi"
+    m["To"] = "ajanvaraus@example.fi"
+    m["Subject"] = "työnohjaus"
+    m.set_content(text)
+    got = understand(read_message(m.as_bytes()), now=datetime.fromisoformat("2026-12-07T09:00:00+02:00"))
+    assert got.intent == want

@@ -305,3 +305,10 @@ def test_a_consequence_clause_takes_back_the_days_before_it() -> None:
 def test_a_month_turn_is_not_read_and_asks_review() -> None:
     got, problems = read("Maalis-huhtikuun vaihteessa sopisi.", "fi")
     assert got == set() and "time expression not understood" in problems
+
+
+def test_a_spoken_reason_clause_is_no_wish() -> None:
+    # "ku iltapäivisin meil on asiakkaita": why not afternoons, so mornings only
+    got, _ = read("Torstai tai perjantai, mieluiten aamusta ku iltapäivisin meil on asiakkaita.", "fi")
+    assert days(got) == ["2026-11-26", "2026-11-27"]
+    assert times(got) == {("08:00", "12:00")}

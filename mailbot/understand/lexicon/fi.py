@@ -326,7 +326,7 @@ LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esi
 LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"esimiehenä\s+\w*", r"johtajana\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"(?:työn)?ohjaaja\w*", r"mielellään", r"mielellämme", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
-SUPERVISOR_AFTER = [r"(?:ois|olisi|olis|on)\s+(?:\w+\s+)?(?:tilaa|aikaa|vapaata|vapaita\s+aikoja)", r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
+SUPERVISOR_AFTER = [r"(?:ja\s+)?(?:kehu\w*|suosittel\w*)\s+(?:häntä|hänen|sitä|tosi|kovasti|lämpimästi)", r"(?:ois|olisi|olis|on)\s+(?:\w+\s+)?(?:tilaa|aikaa|vapaata|vapaita\s+aikoja)", r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
 
 REVIEW = {
     "complaint": [r"kosket\w*\s+(?:minua|mua|minuun)", r"kommentoi\w*\s+(?:\w+\s+){0,3}ulkonäk\w*", r"ulkonäköä\w*",

@@ -245,7 +245,7 @@ TOTAL = [r"totalt(?:\s+cirka)?", r"sammanlagt", r"allt\s+som\s+allt", r"alltså"
 LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapporterar\s+till\s+mig"]
 LEADS = [r"(?:skolan|företaget|organisationen|enheten)\s+har(?:\s+cirka|\s+ungefär)?", r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
 SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
-SUPERVISOR_AFTER = [r"(?:och\s+)?(?:henne|honom)\s+(?:vill|skulle)", r"[–-]?\s*(?:kan|skulle)\s+jag\s+få\s+(?:henne|honom)", r"som\s+handledare", r"som\s+min\s+handledare"]
+SUPERVISOR_AFTER = [r"(?:och\s+)?(?:berömde|rekommenderar|rekommenderade)\s+(?:henne|honom)", r"(?:och\s+)?(?:henne|honom)\s+(?:vill|skulle)", r"[–-]?\s*(?:kan|skulle)\s+jag\s+få\s+(?:henne|honom)", r"som\s+handledare", r"som\s+min\s+handledare"]
 
 REVIEW = {
     "complaint": [r"rörde\s+(?:vid\s+)?mig", r"kommentar\w*\s+om\s+mitt\s+utseende", r"vill\s+inte\s+(?:längre\s+|mer\s+)?träffa\s+(?:henne|honom)", r"olämplig\w*", r"inte\s+lyssnar", r"kommit\s+(?:\w+\s+){0,3}för\s+sent", r"fungerar\s+(?:det\s+)?inte", r"inte\s+fått\s+ut\s+något", r"inte\s+(?:varit\s+)?(?:bra|nöjd)", r"dålig\w*\s+erfarenhet\w*", r"kom\s+för\s+sent", r"försen\w*", r"lyssnar\s+inte", r"byta\s+(?:\w+\s+)?handledare", r"(?:en\s+)?annan\s+handledare", r"ny\s+handledare", r"oprofessionell\w*", r"otrevlig\w*", r"fungerade\s+inte", r"missnöjd\w*", r"irriterad\w*", r"upprörd\w*", r"arg", r"besviken\w*", r"klagomål\w*", r"reklamation\w*", r"kreditera\w*", r"oacceptabel\w*",
