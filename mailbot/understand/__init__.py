@@ -194,7 +194,8 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
         if result.service is None and result.participants and result.participants >= 2:
             result.service = "group"  # "IT-tuen tiimi (5 henkeä) … jatkaa": several people meet as a group
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
-    result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120)
+    result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120,
+                                   after=lex.PRICE_AFTER)
     result.cadence = fields.cadence(fields.without_reasons(low, lex), lex)
     if result.sessions is None:  # "kerran kuussa puolen vuoden ajan" → 6
         result.sessions = fields.sessions_from_duration(low, lex, result.cadence)

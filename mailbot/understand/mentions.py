@@ -116,6 +116,7 @@ class Grammar:
     applicable: dict[frozenset[str], tuple[tuple[int, str, _Rule], ...]]  # filled by _applicable
     length: list[tuple[re.Pattern[str], int]]  # after a start time: how long the meeting is
     not_time_before: re.Pattern[str]  # "åk 7–9": a range of school grades, not hours
+    week_noun_before: re.Pattern[str]  # "viikon 5 jälkeen": a week's number, not five o'clock
     every_other: re.Pattern[str]
     following: re.Pattern[str]
     from_after: re.Pattern[str]
@@ -323,6 +324,7 @@ def grammar(lex: Lexicon) -> Grammar:
         ("num_date", r"(?<![\d.-])(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),  # 2026-12-03
         ("month_range", rf"(?:from\s+|från\s+)?(?P<mon>{months}){dash}(?P<mon2>{months})"),
         ("month_range", rf"(?:from|från)\s+(?P<mon>{months})\s+(?:to|until|till|through)\s+(?P<mon2>{months})"),
+        *([("month_range", rf"(?P<stem>{trie(lex.MONTH_STEMS)}){dash}(?P<mon2>{months})")] if lex.MONTH_STEMS else []),
         ("name_date_range", rf"(?P<d>\d{{1,2}})\.?{dash}(?P<d2>\d{{1,2}})\.?\s+(?P<mon>{months})"),
         ("name_date_range", rf"(?:from\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|:e|:a)?\s*(?:-|–|to|till|until)\s*"
                             rf"(?:the\s+)?"
@@ -412,6 +414,7 @@ def grammar(lex: Lexicon) -> Grammar:
         rules=compiled,
         applicable={},
         not_time_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.NOT_TIME_BEFORE)})\s*$", f)),
+        week_noun_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.WEEK_NOUNS)})\s*$", f)),
         every_other=re.compile(fold(rf"(?:{_alt(lex.EVERY_OTHER)})", f)),
         following=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.FOLLOWING)})\s+$", f)),
         from_after=re.compile(fold(rf"[\s,]*(?:{_alt(lex.FROM_AFTER)})(?![\w])", f)),
@@ -544,7 +547,9 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         return Mention("range", s, e, day=int(gd["d"]), month=int(month), year=_year(gd.get("y") or gd.get("y2")),  # type: ignore[arg-type]
                        day2=int(gd["d2"]), month2=int(month2), year2=_year(gd.get("y2") or gd.get("y")))  # type: ignore[arg-type]
     if name == "month_range":  # "januari–mars", "from December to May"
-        m1, m2 = _lookup(gd["mon"], g.month_map), _lookup(gd["mon2"], g.month_map)
+        stems = {plain(k): v for k, v in g.lex.MONTH_STEMS.items()}
+        m1 = stems.get(plain(gd["stem"])) if gd.get("stem") else _lookup(gd["mon"], g.month_map)
+        m2 = _lookup(gd["mon2"], g.month_map)
         if m1 is None or m2 is None:
             return None
         return Mention("range", s, e, day=1, month=int(m1), day2=0, month2=int(m2))  # type: ignore[call-overload]
@@ -739,6 +744,8 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         mention = _match_to_mention(name, m, g, text)
         if mention is None:
             continue
+        if mention.kind == "time" and text[s].isdigit() and g.week_noun_before.search(text[max(0, s - 12):s]):
+            continue  # "viikon 5 jälkeen", "vk 7 klo 10": the number after a week noun is the week's
         taken.append((s, e))
         mentions.append(mention)
     mentions.sort(key=lambda x: x.start)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mailbot.understand.leftovers import missed
-from mailbot.understand.lexicon import Lexicon, compile_alternation
+from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
 from mailbot.understand.mentions import Mention, find_mentions
 from mailbot.understand.text import clause_spans, sentences
 from mailbot.understand.windows import (
@@ -134,6 +134,49 @@ def _every_day(f: Frame) -> Frame:
     return f
 
 
+def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> list[Mention]:
+    """'ensi viikon jälkeen', 'after week 5', 'från och med v. 10', '20.1. alkaen': a date or week with
+    "after" or "from" is no span of its own but the start of one that runs to the end of the horizon."""
+    cues = {}
+    for name, side in (("AFTER_SPAN_BEFORE", "before"), ("AFTER_SPAN_AFTER", "after"),
+                       ("FROM_BEFORE", "before"), ("FROM_AFTER", "after")):
+        words = getattr(lex, name)
+        if words:
+            alt = "|".join(f"(?:{w})" for w in words)
+            cues[name] = folded_rx(rf"(?<![\w])(?:{alt})\s+(?:the\s+|den\s+)?$" if side == "before"
+                                   else rf"[\s,]*(?:{alt})(?![\w])", lex.folds)
+    out = []
+    for m in found:
+        if m.kind not in ("date", "week") or m.reference:
+            out.append(m)
+            continue
+        lead = text[max(0, m.start - 24):m.start]
+        post = cues.get("AFTER_SPAN_AFTER")
+        after_post = post.match(text, m.end) if post else None
+        pre = cues.get("AFTER_SPAN_BEFORE")
+        after = bool(after_post or (pre and pre.search(lead)))
+        post = cues.get("FROM_AFTER")
+        since_post = post.match(text, m.end) if post else None
+        pre = cues.get("FROM_BEFORE")
+        since = bool(since_post or (pre and pre.search(lead)))
+        if not (after or since):
+            out.append(m)
+            continue
+        saved_week, saved_problems = ctx.last_week_monday, list(ctx.problems)
+        days = frame_days(mention_frame(m, ctx), ctx) or set()
+        ctx.last_week_monday, ctx.problems[:] = saved_week, saved_problems
+        if not days:
+            out.append(m)
+            continue
+        first = max(days) + timedelta(days=1) if after else min(days)
+        if after and m.kind == "week":
+            first = monday(max(days)) + timedelta(days=7)  # after a week of Monday–Friday: from the next Monday
+        end = (after_post or since_post).end() if (after_post or since_post) else m.end
+        out.append(Mention("range", m.start, end, day=first.day, month=first.month, year=first.year, day2=-1,
+                           month2=first.month, times=m.times))
+    return out
+
+
 def _remember_week(m: Mention, ctx: Context) -> None:
     saved = list(ctx.problems)
     f = mention_frame(m, ctx)  # a week mention sets the week itself
@@ -189,7 +232,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
         if _has(lex, "GREETINGS", whole) and len(whole) < 80:
             continue  # "have a nice evening", "hyvää viikonloppua": no wish
         # found over the whole sentence, so that "Monday, January 26" stays one expression
-        found = find_mentions(whole, lex)
+        found = _open_spans(find_mentions(whole, lex), whole, lex, ctx)
         for fragment in missed(sentence, whole, [(m.start, m.end) for m in found], lex)[:3]:
             ctx.problem(f"time expression not understood: «{fragment}»")
         wished: list[Mention] = []  # the sentence's included mentions, grouped together below
@@ -214,7 +257,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 wished = [m for m in wished if m not in previous]
                 low = unread = _CORRECTION_CUT.sub("", low)
             # a reason ("koska", "ku iltapäivisin meil on asiakkaita") opens the clause; "senast kl. 10" is no past
-            if _has(lex, "REASON", low[:12]) or _opens_with(lex, "REASON", low) or _has(lex, "PAST", unread):
+            if (_has(lex, "REASON", low[:12]) or _opens_with(lex, "REASON", low) or _has(lex, "PAST", unread)
+                    or _has(lex, "OTHER_EVENT", unread)):
                 continue
             kept: list[Mention] = []
             booked_end = -1  # end of a mention that named the booked appointment

@@ -243,3 +243,69 @@ def test_a_cancel_with_its_reason_is_a_cancel(text: str, want: str) -> None:
     m.set_content(text)
     got = understand(read_message(m.as_bytes()), now=datetime.fromisoformat("2026-12-07T09:00:00+02:00"))
     assert got.intent == want
+
+
+def _understand(text: str, subject: str = "työnohjaus", options: list | None = None):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+    from email.message import EmailMessage
+
+    from mailbot.mail.reader import read_message
+    from mailbot.understand import understand
+
+    m = EmailMessage()
+    m["From"] = "a@example.fi"
+    m["To"] = "ajanvaraus@example.fi"
+    m["Subject"] = subject
+    m.set_content(text)
+    return understand(read_message(m.as_bytes()), now=datetime.fromisoformat("2027-01-26T09:00:00+02:00"),
+                      options=options)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nää on kaikki liian aikasin, pääsen vasta klo 14 jälkeen. Vk 5 tai 6",
+     "These are all too early for me, I can only do afternoons.",
+     "De är alla för tidiga, jag kan bara på eftermiddagen."],
+)
+def test_options_all_too_early_is_a_decline_with_new_times(text: str) -> None:
+    from datetime import datetime
+
+    from mailbot.understand.result import Option
+
+    options = [Option(n, datetime.fromisoformat(f"2027-01-{27 + n}T08:00:00+02:00"),
+                      datetime.fromisoformat(f"2027-01-{27 + n}T09:00:00+02:00")) for n in (1, 2)]
+    got = _understand(text, "Re: työnohjaus", options)
+    assert got.intent == "decline" and got.windows and not got.needs_review
+    assert all(s.hour >= 12 for s, _ in got.windows)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a cancellation told as past is no cancel ("jouduimme perumaan", "avbokade vi redan")
+        ("Haluaisin varata tiimilleni työnohjausta. Joulukuussa jouduimme perumaan tiimipalaverit kokonaan.", "request"),
+        ("Vi har fått er faktura på tre handledningstillfällen. Ett av dem avbokade vi redan den 12.1, "
+         "så det borde väl inte debiteras?", "question"),
+        ("We'd like to book team supervision. We had to cancel our team meetings twice last month.", "request"),
+    ],
+)
+def test_a_cancellation_told_as_past_is_no_cancel(text: str, want: str) -> None:
+    assert _understand(text).intent == want
+
+
+def test_sessions_with_a_price_are_billed_not_wanted() -> None:
+    got = _understand("Vi har fått er faktura på 285 € för tre handledningstillfällen à 95 €. Stämmer det?")
+    assert got.sessions is None
+    assert _understand("Haluaisimme varata viisi tapaamista ryhmätyönohjausta.").sessions == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "service", "mode"),
+    [
+        ("Vi måste tyvärr avboka vårt teams handledning tisdagen den 16 februari.", "group", None),
+        ("Moi! Oon uus esimies meidän myymälässä ja kaipaisin työnohjausta.", "leader", None),
+    ],
+)
+def test_service_from_the_team_genitive_and_spoken_roles(text: str, service: str, mode: str | None) -> None:
+    got = _understand(text)
+    assert (got.service, got.mode) == (service, mode)

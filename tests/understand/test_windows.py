@@ -312,3 +312,85 @@ def test_a_spoken_reason_clause_is_no_wish() -> None:
     got, _ = read("Torstai tai perjantai, mieluiten aamusta ku iltapäivisin meil on asiakkaita.", "fi")
     assert days(got) == ["2026-11-26", "2026-11-27"]
     assert times(got) == {("08:00", "12:00")}
+
+
+HORIZON_END = "2027-02-22"  # NOW + 90 days
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first"),
+    [
+        # "after" a week or a date: every day from the next one on, to the end of the horizon
+        ("fi", "Ensi viikon jälkeen sopii.", "2026-12-07"),
+        ("fi", "Viikon 50 jälkeen sopii.", "2026-12-14"),  # "50 jälkeen" is no clock time after a week noun
+        ("en", "Any time after week 50.", "2026-12-14"),
+        ("sv", "Efter vecka 50 passar det.", "2026-12-14"),
+        ("fi", "Joulukuun 20. päivän jälkeen.", "2026-12-21"),
+        ("fi", "20.12. jälkeen.", "2026-12-21"),
+        # "from" a week or a date: from its first day on
+        ("fi", "20.12. alkaen.", "2026-12-20"),
+        ("sv", "Från och med v. 50.", "2026-12-07"),
+    ],
+)
+def test_after_or_from_a_day_opens_a_span_to_the_horizon(lang: str, text: str, first: str) -> None:
+    got, _ = read(text, lang)
+    ds = days(got)
+    assert ds[0] == first and ds[-1] == HORIZON_END
+
+
+def test_from_a_week_with_habitual_weekdays() -> None:
+    got, _ = read("Från och med v. 50, måndagar kl. 13–16.", "sv")
+    ds = [date.fromisoformat(d) for d in days(got)]
+    assert ds[0] == date(2026, 12, 7) and all(d.weekday() == 0 for d in ds) and len(ds) == 11  # 22.2. ends at 09:00
+    assert times(got) == {("13:00", "16:00")}
+
+
+def test_a_suspended_month_compound_is_a_range_of_months() -> None:
+    got, _ = read("Tammi–helmikuussa olisi hyvä.", "fi")
+    ds = days(got)
+    assert ds[0] == "2027-01-01" and ds[-1] == HORIZON_END
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want_days", "want_times"),
+    [
+        ("fi", "ensviikol ti tai to illalla kay", ["2026-12-01", "2026-12-03"], {("16:00", "20:00")}),
+        ("sv", "Före kl 10 eller efter 15 passar bäst, mitt på dagen har jag mina teammöten. Nästa vecka.",
+         ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], {("08:00", "10:00"), ("15:00", "20:00")}),
+        # the holiday week told as news is out; the cottage says so too
+        ("fi", "Hiihtoloma on vk 50 ja ollaan silloin mökillä. Vk 51 ma tai ti käy.", ["2026-12-14", "2026-12-15"],
+         {("08:00", "20:00")}),
+        # another meeting's own schedule is context, not a wish and not busy time
+        ("fi", "Johtoryhmä kokoontuu maanantaisin, joten työnohjaus sopisi ensi viikon tiistaina.", ["2026-12-01"],
+         {("08:00", "20:00")}),
+    ],
+)
+def test_more_spoken_and_compound_forms(lang: str, text: str, want_days: list[str],
+                                        want_times: set[tuple[str, str]]) -> None:
+    got, _ = read(text, lang)
+    assert days(got) == want_days
+    assert times(got) == want_times
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "weekday_out", "want_times"),
+    [
+        ("en", "Any morning but Monday works for me.", 0, {("08:00", "12:00")}),
+        ("fi", "Mikä tahansa aamu paitsi maanantai käy.", 0, {("08:00", "12:00")}),
+        ("fi", "Pääsen vasta klo 14 jälkeen muttei perjantaina.", 4, {("14:00", "20:00")}),
+        ("en", "Mornings are fine. Our sprint review is every other Friday, so Fridays are best avoided.", 4,
+         {("08:00", "12:00")}),
+        ("en", "Any day before 10 am works, except Friday, when I have the morning clinic.", 4, {("08:00", "10:00")}),
+    ],
+)
+def test_every_day_but_one_weekday(lang: str, text: str, weekday_out: int, want_times: set[tuple[str, str]]) -> None:
+    got, problems = read(text, lang)
+    ds = [date.fromisoformat(d) for d in days(got)]
+    assert len(ds) > 50 and all(d.weekday() != weekday_out for d in ds), problems
+    assert {(a, b) for d, a, b in got if NOW.date().isoformat() < d < HORIZON_END} == want_times
+
+
+def test_then_nothing_takes_the_week_back() -> None:
+    got, _ = read("Vk 50 on lomaviikko, silloin ei mitään.", "fi")
+    ds = days(got)
+    assert len(ds) > 60 and not any("2026-12-07" <= d <= "2026-12-11" for d in ds)

@@ -17,7 +17,7 @@ WEEKDAY_ABBR = {0: ["mon"], 1: ["tue", "tues"], 2: ["wed"], 3: ["thu", "thur", "
 WORKDAYS = [r"(?:on\s+|any\s+|all\s+)?weekdays?", r"(?:on\s+|any\s+)?(?:working|work|business)\s+days?", r"workdays?"]
 FOLLOWING = [r"(?:the\s+)?following", r"(?:the\s+)?subsequent"]
 EVERY_OTHER = [r"every\s+(?:other|second|alternate)", r"alternate"]
-FROM_AFTER = [r"onwards?", r"and\s+onwards?", r"on"]
+FROM_AFTER = [r"onwards?", r"and\s+onwards?", r"on(?![ \t]+\w)"]  # "from the 7th on", not "week 5 on Tuesday"
 FROM_BEFORE = [r"from", r"starting(?:\s+from|\s+on)?", r"beginning(?:\s+on)?", r"as\s+of", r"commencing"]
 HABITUAL_BEFORE = [r"every\s+(?:other|second|alternate)", r"alternate", r"every", r"each", r"all", r"any"]
 HABITUAL = [r"(?:morning|afternoon|evening)s", r"\w+days", r"every\s+\w+", r"on\s+\w+days", r"all\s+\w+days", r"each\s+\w+"]
@@ -27,6 +27,8 @@ MONTHS = {
     6: [r"june", r"jun"], 7: [r"july", r"jul"], 8: [r"august", r"aug"], 9: [r"september", r"sept?"],
     10: [r"october", r"oct"], 11: [r"november", r"nov"], 12: [r"december", r"dec"],
 }
+# the first part of a suspended compound (Finnish has them: "maalis–huhtikuu")
+MONTH_STEMS: dict[str, int] = {}
 MONTH_PART = {
     "early": [r"early", r"(?:the\s+)?(?:beginning|start)\s+of", r"early\s+in"],
     "mid": [r"mid-?", r"(?:the\s+)?middle\s+of", r"halfway\s+through"],
@@ -115,8 +117,8 @@ DATE_PATTERNS = [
 WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
            r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"]
 DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"]
-NEGATION = [r"(?:i|we)\s+(?:always\s+|usually\s+)?have\s+(?:my\s+|our\s+)?(?:clinic|classes|lessons|meetings|patients|surgery|rounds)", r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?)(?![\w])",
-    r"tied\s+up", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
+NEGATION = [r"(?:i|we)\s+(?:always\s+|usually\s+)?have\s+(?:my\s+|our\s+)?(?:\w+\s+)?(?:clinic|classes|lessons|meetings|patients|surgery|rounds|customers|clients|customer\s+visits)", r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?)(?![\w])",
+    r"tied\s+up", r"avoid\w*", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
     r"fully\s+booked", r"busy", r"at\s+a\s+(?:\w+\s+)?(?:conference|course|training|seminar|fair|workshop)",
@@ -134,6 +136,9 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
                   r"(?:for\s+)?(?:about\s+)?(?P<m>\d{2,3})\s*min\w*": 0}
 # a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
 # wish when the sentence names another day
+# after a day, week or date: every day from the next one on ("after week 5", "after January 20th")
+AFTER_SPAN_BEFORE = [r"after", r"any\s+time\s+after"]
+AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
 UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
@@ -141,24 +146,28 @@ UNTIL_AFTER = []
 TRAVEL = [r"\w*trip", r"travel\w*", r"flying", r"conference", r"sent\s+(?:on|to)", r"away\s+(?:in|at)"]
 WORKPLACE_BEFORE = [r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"i'?m\s+(?:employed|based)", r"employed\s+(?:at|by|in)", r"my\s+workplace"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
-NOT_WANTED = [r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
+# or one told as past ("we had to cancel our team meetings twice")
+NOT_WANTED = [r"(?:i|we)\s+(?:already\s+)?cancell?ed", r"(?:had|have|has)\s+(?:already\s+)?(?:been\s+)?cancell?ed", r"had\s+to\s+(?:cancel|move|postpone)", r"(?:were|was)\s+(?:cancelled|canceled|postponed)", r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"after\s+that", r"thereafter", r"from\s+then\s+on"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
 NOT_TIME_BEFORE = [r"grades?", r"years?", r"classes", r"form", r"key\s+stage"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
-CONSEQUENCE = [r"so", r"which", r"therefore", r"that's\s+why"]
+# a clause that tells another meeting's own schedule is neither a wish nor busy time, just context:
+# "our sprint review is every other Friday", "the board meets on Mondays"
+OTHER_EVENT = [r"(?:meetings?|review|stand-?ups?|daily|retro(?:spective)?s?|board|committee)\s+(?:is|are|takes\s+place|happens?|meets?)"]
+CONSEQUENCE = [r"then(?=\s+(?:not|nothing|no)(?!\w))", r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"happy\s+\w+(?:\s+\w+)?[!.]?$", r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
-REASON = [r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
+REASON = [r"when\s+(?:i|we)\s+(?:have|work|teach)", r"when\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:busy|at|in|on|away|teaching)", r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
         r"ago", r"was(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"were(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"had", r"started", r"began", r"ended", r"finished", r"completed", r"attended", r"took\s+place", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
 LAST = [r"last", r"past", r"previous", r"since"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish
 BOOKED_BEFORE = [r"(?:i|we)\s+(?:have|'ve\s+got|am\s+booked\s+for)\s+(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){0,2}(?:session|appointment|supervision|booking|meeting)\s+(?:with\s+(?:you|\w+)\s+)?(?:on\s+|at\s+)?(?:the\s+)?\x00", r"(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)\s+(?:on|at|for)?\s*\x00"]
-ANY_TIME = [r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
+ANY_TIME = [r"any(?=\s+(?:morning|afternoon|evening|weekday|working\s+day)s?(?!\w))", r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
             r"fully\s+flexible", r"any\s+slot"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
@@ -191,7 +200,7 @@ CHOICE_ANY = [r"either\s+(?:one|of\s+them|is\s+fine|works)", r"any\s+of\s+(?:the
 INTENT = {
     "confirm": [r"works?", r"suits?", r"fine", r"good", r"perfect", r"great", r"i'll\s+take", r"i\s+will\s+take",
                 r"let's\s+go\s+with", r"go\s+with", r"i\s+choose", r"book\s+(?:me|it|that)", r"is\s+ok\w*", r"sounds"],
-    "decline": [r"none\s+of\s+(?:these|them|those|the)", r"neither", r"doesn't\s+work", r"don't\s+work",
+    "decline": [r"(?:all\s+)?too\s+(?:early|late)", r"none\s+of\s+(?:these|them|those|the)", r"neither", r"doesn't\s+work", r"don't\s+work",
                 r"do\s+not\s+work", r"does\s+not\s+work", r"can't\s+make\s+(?:any|it|those|these)", r"won't\s+work",
                 r"not\s+suitable", r"unfortunately\s+(?:none|not)"],
     "cancel": [r"cancel\b", r"cancel(?:l)?ing", r"to\s+cancel", r"cancellation\s+of", r"call\s+off", r"i\s+won't\s+be\s+able\s+to\s+(?:come|attend|make)",
@@ -201,7 +210,7 @@ INTENT = {
                    r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
     "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",
                 r"looking\s+for", r"want\s+to", r"interested\s+in\s+booking", r"could\s+we", r"can\s+we", r"wish"],
-    "question": [r"who\s+pays", r"(?:during|on)\s+(?:my\s+|the\s+)?sick\s+leave", r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"fee\w*", r"what\s+is",
+    "question": [r"who\s+pays", r"(?:during|on)\s+(?:my\s+|the\s+)?sick\s+leave", r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"charged", r"fee\w*", r"what\s+is",
                  r"how\s+much", r"referral\w*", r"included\s+in", r"contract\w*", r"vat"],
     "other": [r"newsletter\w*", r"unsubscribe", r"webinar\w*", r"\d+\s*%\s*off", r"discount\w*", r"special\s+offer",
               r"not\s+interested\?", r"growth\s+\w+", r"our\s+(?:ai|platform|tool|software|product)", r"free\s+trial",
@@ -214,7 +223,7 @@ INTENT = {
 SERVICE = {
     "individual": [r"individual\s+(?:work\s+)?supervision", r"one-to-one\s+supervision", r"1:1\s+supervision",
                    r"personal\s+(?:work\s+)?supervision", r"individual\s+sessions?"],
-    "group": [r"team\s+supervision", r"group\s+supervision", r"work\s+community\s+supervision",
+    "group": [r"(?:our|the|my)\s+team's\s+(?:work\s+)?supervision", r"team\s+supervision", r"group\s+supervision", r"work\s+community\s+supervision",
               r"supervision\s+for\s+(?:our|the|my)\s+(?:whole\s+)?(?:team|group|unit|staff|department)",
               r"team\s+sessions?", r"group\s+sessions?"],
     "leader": [r"leadership\s+supervision", r"management\s+supervision", r"supervision\s+for\s+(?:managers|leaders)",
@@ -258,6 +267,8 @@ PARTICIPANTS = [r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors
 # the writer and N others: N + 1 attend ("me and three colleagues")
 WITH_WRITER = [r"(?:me|myself|i)\s+(?:and|plus|\+)\s+{N}\s+(?:other\s+)?(?:others|colleagues|coworkers|co-workers|people|[a-z]{3,}(?:ers|ors|ists|ians|ants|als))(?![\w])"]
 # a stated total is the count, whatever the parts before it ("… so 13 in total")
+# a price right after a count of sessions: billed, not wanted ("three sessions at EUR 95 each")
+PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro\w*)?", r"(?:at|for)\s+(?:€|eur\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euros?)?\s*(?:each|apiece)"]
 TOTAL = [r"in\s+total", r"altogether", r"(?:a\s+)?total\s+of", r"all\s+told", r"all\s+in\s+all"]
 LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
 LEADS = [r"(?:our|the)\s+(?:school|company|organisation|organization|firm|unit|department|hospital)\s+(?:has|employs)(?:\s+about|\s+around)?", r"lead\s+a\s+team\s+of", r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports", r"head\s+of", r"in\s+charge\s+of"]

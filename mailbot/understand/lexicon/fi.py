@@ -40,6 +40,9 @@ MONTHS = {
     9: [r"syyskuu\w*"], 10: [r"lokakuu\w*"], 11: [r"marraskuu\w*"], 12: [r"joulukuu\w*"],
 }
 # after a month in the genitive: "joulukuun alussa"
+# the first part of a suspended compound: "maalis–huhtikuussa" is March and April
+MONTH_STEMS = {"tammi": 1, "helmi": 2, "maalis": 3, "huhti": 4, "touko": 5, "kesä": 6, "heinä": 7, "elo": 8,
+               "syys": 9, "loka": 10, "marras": 11, "joulu": 12}
 MONTH_PART = {
     "early": [r"alu\w*", r"alku\w*", r"alkupuol\w*", r"alkupää\w*"],
     "mid": [r"puoliv[äa]l\w*", r"puolessa\s+välissä", r"keskivaiheil\w*", r"puolimaissa"],
@@ -51,7 +54,7 @@ MONTH_PART = {
 
 DAY_PARTS = {
     "morning": [r"ennen\s+lounas\w*", r"ennen\s+lounaa\w*", r"aamupäiv\w*", r"aamu(?:lla|l|isin|sin|t|ja|ks\w*|sta|st|na|un|iksi)",r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
-                r"aamut", r"aamupäiviä", r"aamuja", r"aamupäivä", r"aamupäiväksi", r"aamuksi", r"aamupäivää",
+                r"aamu", r"aamut", r"aamupäiviä", r"aamuja", r"aamupäivä", r"aamupäiväksi", r"aamuksi", r"aamupäivää",
                 r"aamupäivän", r"aamupäivänä", r"aamupäivästä", r"aamusta", r"aamupäivälle", r"aamuiksi"],
     "midday": [r"keskipäivällä", r"keskipäivään", r"keskipäivän", r"lounasaikaan", r"lounasaikana",
                r"lounaan\s+aikaan", r"puolilta\s+päivin", r"päivällä", r"päiväsaikaan", r"keskipäivisin"],
@@ -87,8 +90,8 @@ REL_DAYS = {
 
 WEEK_WORDS = {
     "this": [r"tällä\s+viikolla", r"tällä\s+vk", r"tämä\s+viikko", r"tän\s+viikon", r"tämän\s+viikon", r"tälle\s+viikolle", r"tätä\s+viikkoa", r"kuluvalla\s+viikolla"],
-    "next": [r"ensi\s+viik\w*", r"ensi\s+vk\.?", r"ens\s+vk\.?", r"ens\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
-    "after_next": [r"ensi\s+viikon\s+jälkeise\w*\s+viiko\w*", r"sitä\s+seuraava\w*\s+viiko\w*", r"ylihuomis\w*\s+viiko\w*",r"sitä\s+seuraava\w*\s+viik\w*", r"ensi\s+viikon\s+jälkeen"],
+    "next": [r"ensi\s+viik\w*", r"ensviik\w*", r"ensi\s+vk\.?", r"ens\s+vk\.?", r"ens\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
+    "after_next": [r"ensi\s+viikon\s+jälkeise\w*\s+viiko\w*", r"sitä\s+seuraava\w*\s+viiko\w*", r"ylihuomis\w*\s+viiko\w*",r"sitä\s+seuraava\w*\s+viik\w*"],
     "same": [r"saman\s+viikon", r"samalla\s+viikolla", r"samalle\s+viikolle"],
     "number": [r"(?:viiko\w*|vko|vk|viikk\w*)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
     "in_n": [r"(?P<n>\w+)\s+(?:viikkoa|vk|viikon)\s+(?:päästä|kuluttua)", r"(?P<n>\w+\s+)?viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
@@ -160,9 +163,12 @@ DATE_PATTERNS = [
 WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})",
            r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?"]
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
-NEGATION = [r"poikkeu\w*", r"yövuoro\w*",
-    r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
-    r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"\w*lomalla", r"\w*lomal", r"\w*lomil\w*",
+NEGATION = [r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*",
+    # "iltapäivisin meil on asiakkaita", "silloin mulla on palaveri": busy
+    r"(?:on|ovat)\s+(?:yleensä\s+|aina\s+|usein\s+)?\w*(?:palavere|palaveri|kokouks|kokoukse)\w*",
+    r"(?:meil(?:lä)?|mul(?:la)?|minulla|meillä)\s+(?:on\s+)?(?:\w+\s+)?(?:asiakkai\w*|asiakaskäyn\w*|palaveri\w*|kokou\w*|opetus\w*|oppitun\w*|vastaanot\w*|päivystys\w*)",
+    r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"mutt(?:ei|en)", r"(?<!pääsen\s)(?<!pääsee\s)(?<!lähden\s)pois(?!\s+(?:töistä|töiltä|toimistolta|työpaikalta))", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
+    r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"\w*loma(?:t)?\s+(?:on|ovat|alkaa)", r"mökill\w*", r"mökil", r"\w*lomalla", r"\w*lomal", r"\w*lomil\w*",
     r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"kokouksi\w*", r"palavereissa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
 # a correction: what was said just before is taken back ("tiistaina, ei kun keskiviikkona")
@@ -176,6 +182,9 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
                   r"(?:noin\s+)?(?P<h>\d)\s*(?:h|t|tuntia|tunnin|tunniksi)": 0, r"(?:noin\s+)?(?P<m>\d{2,3})\s*min\w*": 0}
 # a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
 # wish when the sentence names another day
+# after a day, week or date: every day from the next one on ("ensi viikon jälkeen", "20.1. jälkeen")
+AFTER_SPAN_BEFORE = []
+AFTER_SPAN_AFTER = [r"jälkeen"]
 UNTIL_BEFORE = []
 UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
@@ -183,14 +192,18 @@ UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
 TRAVEL = [r"\w*matka\w*", r"\w*reissu\w*", r"komennu\w*", r"konferenssi\w*", r"messu(?:i|ill|ille)\w*", r"lähden", r"lähdössä"]
 WORKPLACE_BEFORE = [r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"työpaikkani", r"työskentelemme", r"töissä"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
-NOT_WANTED = [r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
+# or one told as past ("jouduimme perumaan tiimipalaverit")
+NOT_WANTED = [r"(?:jouduimme|jouduin|jouduttiin|joutui|jouduitte|piti|täytyi)\s+(?:\w+\s+)?(?:peru\w*|siirt\w*)", r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"sen\s+jälkeen", r"siitä\s+eteenpäin", r"sitten\s+sen\s+jälkeen", r"sen\s+jälkeen\s+taas"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
 NOT_TIME_BEFORE = [r"luokat?", r"luokille", r"luokkien", r"luokilla", r"luokkalaise\w*", r"vuosiluok\w*"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
-CONSEQUENCE = [r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
+# a clause that tells another meeting's own schedule is neither a wish nor busy time, just context:
+# "johtoryhmä kokoontuu maanantaisin", "daily on joka aamu klo 9.15"
+OTHER_EVENT = [r"kokoontu\w*", r"(?:daily|dailyt|\w*palaveri|\w*palaverit|\w*kokous|\w*kokoukset)\s+(?:on|ovat|pidetään|alkaa)"]
+CONSEQUENCE = [r"silloin(?=\s+(?:ei|en|emme|eivät)(?!\w))", r"sillon(?=\s+(?:ei|en)(?!\w))", r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [r"käynyt", r"käyneet", r"käyty", r"olleet",
@@ -203,7 +216,7 @@ LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
 BOOKED_REF = [r"\w*aja[nl]\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
               r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
 BOOKED_BEFORE = [r"(?:minulla|meillä|mulla|meil|mul)\s+on\s+(?:\w+\s+){0,2}(?:aika|työnohjau\w*|tapaaminen|varaus|ryhmä)\s+(?:teillä\s+)?\x00", r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
-ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)\s+päivä", r"mikä\s+päivä\s+(?:vaan|vain)", r"mikä\s+(?:tahansa|vaan|vain)\s+arkipäivä", r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
+ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)(?=\s+(?:aamu|aamupäivä|iltapäivä|ilta)(?!\w))", r"mikä\s+(?:tahansa|vaan|vain)\s+päivä", r"mikä\s+päivä\s+(?:vaan|vain)", r"mikä\s+(?:tahansa|vaan|vain)\s+arkipäivä", r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
             r"mihin\s+aikaan\s+tahansa", r"mihin\s+aikaan\s+vain", r"milloin\s+vain", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
 ASAP = [r"mahollisimman\s+pian", r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
@@ -248,7 +261,7 @@ INTENT = {
     "confirm": [r"\w*\s*sopii", r"sopivat", r"käy(?:\s+\w+)?\s+(?:hyvin|mainiosti|minulle|meille)", r"käy", r"otan",
                 r"otamme", r"valitsen", r"valitsemme", r"varaan", r"varaamme", r"kiitos\s+\w*\s*ehdotuks\w*",
                 r"hyvä", r"passaa", r"sopis", r"kelpaa"],
-    "decline": [r"mikään\s+(?:\w+\s+)?(?:ei|eivät)", r"ei\s+mikään", r"eivät\s+käy", r"eivät\s+sovi",
+    "decline": [r"(?:kaikki\s+)?liian\s+(?:aikai?s\w*|aikaisia|myöhä\w*|myöhäisiä)", r"mikään\s+(?:\w+\s+)?(?:ei|eivät)", r"ei\s+mikään", r"eivät\s+käy", r"eivät\s+sovi",
                 r"ei\s+(?:\w+\s+)?(?:käy|sovi|onnistu)", r"kumpikaan\s+ei", r"kaikki\s+\w*\s*(?:ovat\s+)?hankal\w*",
                 r"ei\s+valitettavasti", r"nuo\s+eivät"],
     "cancel": [r"peru(?:n|taan|a|mme|ta|tava|maan|utan|utamme|uttaa|uttaisin|isin|tavaksi|ttava|an)",
@@ -261,7 +274,7 @@ INTENT = {
                 r"tarvitsi\w*", r"kaipaisi\w*", r"kaipaa\w*", r"toivoisi\w*", r"toive\w*", r"saisinko",
                 r"saisimmeko", r"onnistuisiko", r"sopisiko", r"pyydämme", r"voisimmeko", r"aloittaa",
                 r"olisiko\s+\w*\s*aikaa", r"tilaa", r"aika\w*\s+(?:vapaana|tarjolla)", r"varauks\w*"],
-    "question": [r"kuka\s+maksaa", r"sairauslomal\w*", r"(?:voiko|voisiko|saako|voiks|saisiko)\s+(?:\w+\s+){0,2}(?:kollega\w*|työkaveri\w*|työtoveri\w*|esihenkilö\w*|esimie\w*)\s+(?:\w+\s+)?(?:tulla|osallistua|olla\s+mukana|mukaan)", r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"verkkolasku\w*",
+    "question": [r"kuka\s+maksaa", r"sairauslomal\w*", r"(?:voiko|voisiko|saako|voiks|saisiko)\s+(?:\w+\s+){0,2}(?:kollega\w*|työkaveri\w*|työtoveri\w*|esihenkilö\w*|esimie\w*)\s+(?:\w+\s+)?(?:tulla|osallistua|olla\s+mukana|mukaan)", r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"veloit\w*", r"verkkolasku\w*",
                  r"mitä\s+(?:on|tarkoittaa)", r"mikä\s+on\s+työnohjaus", r"onko\s+\w+\s+(?:terapia\w*|sama)",
                  r"lähete\w*", r"sisälty\w*", r"korvaa\w*", r"kela\w*", r"sopimu\w*", r"arvonlisävero\w*", r"alv"],
     "other": [r"uutiskirje\w*", r"tilaa\s+uutiskirje", r"peru\s+tilaus", r"webinaari\w*", r"alennus\w*",
@@ -283,7 +296,7 @@ SERVICE = {
     "individual_implied": [r"(?:haluaisin|haluan|tahtoisin|voisin|voisinko)\s+itse\s+(?:käydä|osallistua|päästä|aloittaa)", r"(?:vain|pelkästään|ainoastaan)\s+(?:minulle|mulle|itselleni)", r"ihan\s+itelle\w*", r"itelle", r"ittelle", r"mulle\s+ite\w*", r"omaan\s+jaksamisee\w*", r"itselleni", r"itelleni", r"ittelleni", r"mulle\s+itelle", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
     "group_implied": [r"osastomme", r"osastollemme", r"meidän\s+osasto\w*", r"koko\s+(?:osasto|yksikkö|henkilöstö|henkilökunta|työyhteisö|porukka|tiimi)\w*", r"yksiköllemme", r"henkilökunnalle\w*", r"henkilökuntamme", r"hoitaja(?:t|tiimi\w*)", r"[\w-]*\w+tiimi(?:mme|llemme|lle|mmelle|llemme)", r"pienryhm\w*", r"ryhmänä", r"yhteistä\s+työnohjau\w*", r"työporukka\w*", r"\w*porukka(?:mme)?", r"kollegoille\w*", r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
                       r"meidän\s+tiimi\w*", r"porukalle", r"tiimi\s+(?:kaipai|tarvi|halua|toivo)\w*", r"henkilöstölle\w*", r"työporukalle"],
-    "leader_implied": [r"uusi\s+\w*(?:esihenkilö|esimies|johtaja|päällikkö|osastonhoitaja|hoitaja|rehtori)\w*", r"(?:aloitin|aloittanut|nimitettiin|valittiin)\s+(?:juuri\s+)?(?:\w+\s+)?(?:esihenkilö|esimie|johtaja|päällik|osastonhoitaja|rehtori)\w*", r"uutena\s+\w*(?:johtaja|päällikkö|osastonhoitaja)\w*", r"johtoryhmä\w*", r"uudessa\s+(?:esihenkilö|johto)\w*\s*roolissa", r"(?:olen|toimin)\s+(?:uusi\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
+    "leader_implied": [r"(?:uusi|uus)\s+\w*(?:esihenkilö|esimies|johtaja|päällikkö|osastonhoitaja|hoitaja|rehtori)\w*", r"(?:aloitin|aloittanut|nimitettiin|valittiin)\s+(?:juuri\s+)?(?:\w+\s+)?(?:esihenkilö|esimie|johtaja|päällik|osastonhoitaja|rehtori)\w*", r"uutena\s+\w*(?:johtaja|päällikkö|osastonhoitaja)\w*", r"johtoryhmä\w*", r"uudessa\s+(?:esihenkilö|johto)\w*\s*roolissa", r"(?:olen|oon|toimin)\s+(?:uusi\s+|uus\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
                        r"uutena\s+esihenkilönä", r"(?:aloitin|toimin|työskentelen)\s+\w*\s*(?:esihenkilö|esimie|johtaja)\w*",
                        r"esihenkilönä", r"esimiehenä", r"(?:tiiminvetäjäksi|esihenkilöksi|esimieheksi|päälliköksi)", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
 }
@@ -321,6 +334,8 @@ PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(
 # the writer and N others: N + 1 attend ("minä ja neljä muuta ohjaajaa", "mä + 3 kollegaa")
 WITH_WRITER = [r"(?:minä|mä|mie|itse|allekirjoittanut)\s+(?:ja|sekä|\+)\s+{N}\s+(?:muu\w*|kollega\w*|työkaveri\w*|[^\W\d_]{3,}(?:ja|jä)(?:a|ä|t))(?![\w])"]
 # a stated total is the count, whatever the parts before it ("12 työntekijää … yhteensä 13")
+# a price right after a count of sessions: billed, not wanted ("kolme kertaa à 95 €")
+PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro\w*)?", r"(?:hintaan|hinnalla)\s+\d+"]
 TOTAL = [r"yhteensä(?:\s+noin)?", r"kaikkiaan", r"kaikkineen", r"kaiken\s+kaikkiaan"]
 LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
 LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"esimiehenä\s+\w*", r"johtajana\s+\w*", r"alaisi\w*"]

@@ -27,6 +27,8 @@ MONTHS = {
     6: [r"juni"], 7: [r"juli"], 8: [r"augusti", r"aug"], 9: [r"september", r"sept?"], 10: [r"oktober", r"okt"],
     11: [r"november", r"nov"], 12: [r"december", r"dec"],
 }
+# the first part of a suspended compound (Finnish has them: "maalis–huhtikuu")
+MONTH_STEMS: dict[str, int] = {}
 MONTH_PART = {
     "early": [r"(?:i\s+)?början\s+av", r"(?:i\s+)?början\s+på", r"tidigt\s+i"],
     "mid": [r"(?:i\s+)?mitten\s+av", r"(?:i\s+)?mitten\s+på", r"halvvägs\s+i"],
@@ -117,10 +119,10 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
-NEGATION = [r"(?:är|blir)\s+(?:\w+\s+){0,2}fulla\s+(?:av|med)", r"har\s+(?:jag|vi)\s+(?:\w+\s+)?(?:mottagning|lektioner|möten|jour|patienter)", r"(?:är|har)\s+(?:det\s+|vi\s+|jag\s+)?(?:höstlov|sportlov|jullov|semester)", r"på\s+semester", r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
+NEGATION = [r"(?:är|blir)\s+(?:\w+\s+){0,2}fulla\s+(?:av|med)", r"har\s+(?:jag|vi)\s+(?:\w+\s+)?\w*(?:mottagning|lektioner|möten|möte|jour|patienter|kunder|klienter|undervisning)", r"(?:är|har)\s+(?:det\s+|vi\s+|jag\s+)?(?:höstlov|sportlov|jullov|semester)", r"på\s+semester", r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
     r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
-    r"omöjlig\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
+    r"omöjlig\w*", r"undvik\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
 ]
 # a correction: what was said just before is taken back ("tisdag, nej förlåt, onsdag")
 CORRECTION = [r"nej\s+förlåt", r"förlåt,?\s+jag\s+menar", r"jag\s+menar", r"nej\s+vänta", r"rättelse"]
@@ -133,6 +135,9 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
                   r"(?:i\s+|under\s+|ca\.?\s+)?(?P<m>\d{2,3})\s*min\w*": 0}
 # a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
 # wish when the sentence names another day
+# after a day, week or date: every day from the next one on ("efter vecka 5", "efter den 20 januari")
+AFTER_SPAN_BEFORE = [r"efter"]
+AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
 UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
@@ -140,14 +145,17 @@ UNTIL_AFTER = []
 TRAVEL = [r"\w*resa\w*", r"reser", r"åker\s+till", r"konferens\w*", r"mässa\w*"]
 WORKPLACE_BEFORE = [r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetsplats"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
-NOT_WANTED = [r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
+# or one told as past ("vi fick ställa in mötena")
+NOT_WANTED = [r"avbokade", r"(?:har|hade)\s+(?:redan\s+)?avbokat", r"(?:fick|var\s+tvungna\s+att|var\s+tvungen\s+att)\s+(?:\w+\s+)?(?:ställa\s+in|avboka|flytta)\s+(?:\w+\s+)?(?:möten|mötet|mötena|träffarna)", r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"efter\s+det", r"därefter", r"sedan\s+efter\s+det"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
 NOT_TIME_BEFORE = [r"åk", r"årskurs\w*", r"klass\w*", r"årskurserna"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
-CONSEQUENCE = [r"så", r"vilket", r"därför"]
+# a clause that tells another meeting's own schedule is neither a wish nor busy time, just context
+OTHER_EVENT = [r"(?:\w*möte\w*|\w*gruppen|teamet)\s+(?:är|hålls|ligger|träffas|samlas)", r"träffas\s+(?:varje|varannan|alltid)"]
+CONSEQUENCE = [r"då(?=\s+(?:går|passar|kan)(?!\w))", r"så", r"vilket", r"därför"]
 GREETINGS = [r"glad\s+(?:fortsatt\s+)?\w+", r"trevlig\s+(?:fortsatt\s+)?\w+", r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
 PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
@@ -156,7 +164,7 @@ PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi"
 LAST = [r"förra", r"sedan", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)"]
 BOOKED_REF = [r"tiden", r"tider", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
 BOOKED_BEFORE = [r"(?:jag|vi)\s+har\s+(?:en\s+|min\s+|vår\s+)?(?:\w+\s+){0,2}(?:handledning|tid|bokning|träff)\w*\s+(?:hos\s+er\s+|med\s+\w+\s+)?(?:på\s+|den\s+)?\x00", r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
-ANY_TIME = [r"vilken\s+(?:vecko|vardag|)dag\s+som\s+helst", r"alla\s+dagar\s+(?:passar|går)", r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
+ANY_TIME = [r"vilken(?=\s+(?:förmiddag|eftermiddag|kväll|morgon)\s+som\s+helst)", r"vilken\s+(?:vecko|vardag|)dag\s+som\s+helst", r"alla\s+dagar\s+(?:passar|går)", r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
@@ -188,7 +196,7 @@ CHOICE_ANY = [r"vilken\s+som\s+helst", r"vilket\s+som\s+helst", r"båda\s+passar
 INTENT = {
     "confirm": [r"passar", r"går\s+bra", r"funkar", r"fungerar", r"tar\s+(?:den|det|tiden)", r"väljer",
                 r"bokar", r"låter\s+bra", r"blir\s+bra", r"är\s+bra"],
-    "decline": [r"ingen\s+av", r"inget\s+av", r"inga\s+av", r"passar\s+(?:tyvärr\s+)?inte", r"passar\s+ingen",
+    "decline": [r"(?:alla\s+)?för\s+(?:tidiga|sena|tidigt|sent)", r"ingen\s+av", r"inget\s+av", r"inga\s+av", r"passar\s+(?:tyvärr\s+)?inte", r"passar\s+ingen",
                 r"går\s+(?:tyvärr\s+)?inte", r"kan\s+(?:tyvärr\s+)?inte\s+(?:någon|några)", r"ingen\s+av\s+tiderna"],
     "cancel": [r"avboka\w*", r"avbeställ\w*", r"ställa\s+in", r"ställer\s+in", r"måste\s+avstå", r"stryka",
                r"annullera\w*", r"avbokning\w*"],
@@ -197,7 +205,7 @@ INTENT = {
     "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
                 r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
                 r"tänker\s+oss", r"önskemål"],
-    "question": [r"vem\s+betalar", r"under\s+(?:min\s+)?sjukledighet\w*", r"(?:kan|får)\s+(?:min|vår)\s+(?:kollega|arbetskamrat|chef)\w*\s+(?:\w+\s+)?(?:följa\s+med|komma\s+med|delta|vara\s+med)", r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"vad\s+(?:är|innebär)",
+    "question": [r"vem\s+betalar", r"under\s+(?:min\s+)?sjukledighet\w*", r"(?:kan|får)\s+(?:min|vår)\s+(?:kollega|arbetskamrat|chef)\w*\s+(?:\w+\s+)?(?:följa\s+med|komma\s+med|delta|vara\s+med)", r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"debiter\w*", r"vad\s+(?:är|innebär)",
                  r"remiss\w*", r"ingår", r"avtal\w*", r"moms", r"samma\s+sak\s+som"],
     "other": [r"nyhetsbrev\w*", r"avregistrera", r"webbinari\w*", r"rabatt\w*", r"erbjudande\w*", r"kampanj\w*"],
     "domain": [r"\w*handledning\w*", r"\w*handledare\w*", r"tid\w*", r"träff\w*", r"bokning\w*", r"möte\w*"],
@@ -207,7 +215,7 @@ SERVICE = {
     "individual": [r"individuell\w*", r"enskild\w*\s+handledning", r"individhandledning", r"egen\s+handledning"],
     "group": [r"grupphandledning\w*", r"teamhandledning\w*", r"arbetsplatshandledning\w*",
               r"arbetsgemenskapshandledning\w*", r"handledning\s+för\s+(?:vårt|hela)\s+(?:team|arbetsgemenskap|grupp)\w*",
-              r"gruppens\s+handledning", r"teamets\s+handledning"],
+              r"gruppens\s+handledning", r"teamets\s+handledning", r"(?:vårt|ert|hela)\s+teams\s+handledning\w*"],
     "leader": [r"ledarhandledning\w*", r"chefshandledning\w*", r"ledningshandledning\w*", r"handledning\s+för\s+chefer",
                r"ledningsgrupp\w*\s+handledning", r"handledning\s+för\s+ledare", r"chefhandledning\w*"],
     "individual_implied": [r"(?:bara|enbart|endast)\s+för\s+mig(?![\w-])", r"för\s+egen\s+del", r"för\s+mig\s+själv", r"för\s+min\s+egen\s+del", r"åt\s+mig\s+själv"],
@@ -217,7 +225,8 @@ SERVICE = {
                        r"ledningsgruppen"],
 }
 MODE = {
-    "remote": [r"på\s+distans", r"distans\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"online", r"digitalt",
+    "remote": [r"på\s+distans", r"distans\w*", r"(?<!vårt\s)(?<!ert\s)(?<!mitt\s)(?<!ditt\s)(?<!hela\s)(?<!varje\s)teams\w*",  # not "vårt teams handledning" (the team's)
+               r"zoom\w*", r"video\w*", r"online", r"digitalt",
                r"per\s+telefon", r"via\s+telefon", r"telefonledes", r"virtuell\w*", r"på\s+nätet"],
     "onsite": [r"på\s+plats", r"(?:träffa\w*|ske|hållas|komma|kom)\s+(?:\w+\s+)?hos\s+oss", r"(?:gärna|här|helst)\s+hos\s+oss", r"hos\s+oss\s+(?:på|i)\s+(?!(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|början|slutet|\d))", r"hit\s+till\s+oss", r"på\s+vårt\s+kontor", r"i\s+våra\s+lokaler", r"fysisk\w*\s+träff\w*", r"ansikte\s+mot\s+ansikte", r"på\s+plats", r"på\s+ert\s+kontor", r"ert\s+kontor", r"fysisk\w*", r"ansikte\s+mot\s+ansikte",
                r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler", r"i\s+våra\s+(?:egna\s+)?(?:utrymmen|lokaler)",
@@ -241,6 +250,8 @@ PARTICIPANTS = [r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skö
 # the writer and N others: N + 1 attend ("jag och fyra kollegor")
 WITH_WRITER = [r"(?:jag|undertecknad)\s+(?:och|samt|\+)\s+{N}\s+(?:andra|kollegor|kolleger|medarbetare|arbetskamrater|[^\W\d_]{3,}(?:are|rer|ter|ger))(?![\w])"]
 # a stated total is the count, whatever the parts before it
+# a price right after a count of sessions: billed, not wanted ("tre tillfällen à 95 €")
+PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro\w*)?", r"(?:för|till\s+ett\s+pris\s+av)\s+\d+(?:[.,]\d+)?\s*(?:€|euro\w*|eur)"]
 TOTAL = [r"totalt(?:\s+cirka)?", r"sammanlagt", r"allt\s+som\s+allt", r"alltså"]
 LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapporterar\s+till\s+mig"]
 LEADS = [r"(?:skolan|företaget|organisationen|enheten)\s+har(?:\s+cirka|\s+ungefär)?", r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
