@@ -11,21 +11,22 @@ import re
 from dataclasses import dataclass
 
 from mailbot.mail.message import MachineKind
+from mailbot.regex_cache import compile as rx_compile
 
 # Subject prefixes that mail systems put on automatic replies. The colon is required: a client
 # may well write a subject like "Poissaolo ensi viikolla" herself, and that mail must be read.
-_AUTO_REPLY_SUBJECT = re.compile(
+_AUTO_REPLY_SUBJECT = rx_compile(
     r"^\s*(?:automaattinen\s+vastaus|poissaolo(?:ilmoitus)?|autosvar|automatiskt\s+svar|"
     r"automatic\s+reply|auto[- ]?reply|auto[- ]?response|out\s+of\s+(?:the\s+)?office(?:\s+auto[- ]?reply)?|"
     r"abwesenheitsnotiz|automatische\s+antwort)\s*:",
     re.IGNORECASE,
 )
-_RECEIPT_SUBJECT = re.compile(r"^\s*(?:luettu|läst|read|gelesen)\s*:", re.IGNORECASE)
-_BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster)@", re.IGNORECASE)
+_RECEIPT_SUBJECT = rx_compile(r"^\s*(?:luettu|läst|read|gelesen)\s*:", re.IGNORECASE)
+_BOUNCE_SENDER = rx_compile(r"^(?:mailer-daemon|postmaster)@", re.IGNORECASE)
 _BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
 _AUTO_PRECEDENCE = frozenset({"auto_reply", "auto-reply"})
 # Values of X-Auto-Response-Suppress that Exchange sets on its own automatic replies.
-_SUPPRESS_VALUES = re.compile(r"\b(?:all|oof|autoreply)\b", re.IGNORECASE)
+_SUPPRESS_VALUES = rx_compile(r"\b(?:all|oof|autoreply)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

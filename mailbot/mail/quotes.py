@@ -31,6 +31,7 @@ from email.utils import parseaddr
 from mailparser_reply.parser import EmailMessage
 
 from mailbot.mail.message import Address, QuotedPart
+from mailbot.regex_cache import compile as rx_compile
 
 _Q = r"(?:> ?)*"  # a quote prefix, so that headers nested inside a quote are found too
 
@@ -47,12 +48,12 @@ _MARKERS = (
     r"Begin forwarded message:|Alkuperäinen viesti alkaa:|Välitetty viesti alkaa:|"
     r"Vidarebefordrat meddelande:|Början på vidarebefordrat meddelande:"
 )
-_FORWARD_MARKER = re.compile(
+_FORWARD_MARKER = rx_compile(
     r"forwarded message|välitetty viesti|edelleenlähetetty|vidarebefordrat|begin forwarded|"
     r"alkuperäinen viesti alkaa|början på vidarebefordrat",
     re.IGNORECASE,
 )
-_MARKER_LINE = re.compile(rf"^{_Q}(?:{_MARKERS})\s*$", re.IGNORECASE)
+_MARKER_LINE = rx_compile(rf"^{_Q}(?:{_MARKERS})\s*$", re.IGNORECASE)
 # An attribution line ends in the verb and a colon and names a date or an address. Gmail wraps a
 # long one onto a second line, so a first line that opens like an attribution may continue, unless
 # the second line opens like one itself: then the first is the writer's ("to 3.12. käy") and stays.
@@ -81,11 +82,11 @@ _TABLE: dict[str, dict[str, str]] = {
     },
 }
 
-_QUOTE_PREFIX = re.compile(r"^(?:> ?)+")
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:vl|fwd?|vb|wg|tr)\s*:", re.IGNORECASE)
-_TIME = re.compile(r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
-_ANGLE_ADDR = re.compile(r"<(?:mailto:)?([^<>\s]+@[^<>\s]+)>")
-_BARE_ADDR = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_QUOTE_PREFIX = rx_compile(r"^(?:> ?)+")
+_FORWARD_SUBJECT = rx_compile(r"^\s*(?:vl|fwd?|vb|wg|tr)\s*:", re.IGNORECASE)
+_TIME = rx_compile(r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
+_ANGLE_ADDR = rx_compile(r"<(?:mailto:)?([^<>\s]+@[^<>\s]+)>")
+_BARE_ADDR = rx_compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class _Splitter(EmailMessage):

@@ -28,11 +28,12 @@ from mailbot.mail.message import Address, InboundMessage, MachineKind, QuotedPar
 from mailbot.mail.quotes import split_quotes
 from mailbot.mail.signature import split_signature
 from mailbot.mail.text import decode_header_words
+from mailbot.regex_cache import compile as rx_compile
 
 # A header field line: a name of printable ASCII without colon or space, then a colon. An mbox
 # "From " separator may come first.
-_HEADER_LINE = re.compile(rb"^[!-9;-~]{1,200}[ \t]*:")
-_MSG_ID = re.compile(r"<[^<>\s]+>")
+_HEADER_LINE = rx_compile(rb"^[!-9;-~]{1,200}[ \t]*:")
+_MSG_ID = rx_compile(r"<[^<>\s]+>")
 _LEADING_NOISE = b"\xef\xbb\xbf \t\r\n"
 _SHOWN_HEADERS = ("from", "date", "subject", "to")
 

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 
+from mailbot.regex_cache import compile as rx_compile
+
 _END = r"[\s,.!:;–-]*"
-_STRONG = re.compile(
+_STRONG = rx_compile(
     r"^(?:ystävällisin\s+terveisin|ystävällisesti|parhain\s+terveisin|"
     r"parhaat\s+terveiset|terveisin|terveisiä|terkuin|terkut|yst\.?\s*terv\.?|kunnioittavasti|"
     r"t\.|t:|"
@@ -33,7 +35,7 @@ _STRONG = re.compile(
     rf"yours\s+sincerely|sincerely|yours\s+truly|all\s+the\s+best|br){_END}$",
     re.IGNORECASE,
 )
-_WEAK = re.compile(
+_WEAK = rx_compile(
     r"^(?:kiitos|kiitoksia|kiitos\s+paljon|kiitos\s+etukäteen|kiitos\s+jo\s+etukäteen|"
     r"hyvää\s+(?:joulua|päivänjatkoa|viikonloppua|kesää|syksyä|kevättä|uutta\s+vuotta)|"
     r"tack|tack\s+så\s+mycket|tack\s+på\s+förhand|tack\s+och\s+hälsningar|trevlig\s+helg|"
@@ -41,12 +43,12 @@ _WEAK = re.compile(
     rf"have\s+a\s+nice\s+(?:day|weekend)){_END}$",
     re.IGNORECASE,
 )
-_CLOSING_WITH_NAME = re.compile(
+_CLOSING_WITH_NAME = rx_compile(
     r"^(?i:t\.\s*|t:\s*|t\s+|terv\.?\s+|terveisin,?\s+|terkuin,?\s+|hälsningar,?\s+|mvh,?\s+|/\s?)"
     r"[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,2}\.?$"
 )
-_SEPARATOR = re.compile(r"^--\s*$|^__\s*$")
-_FOOTER = re.compile(
+_SEPARATOR = rx_compile(r"^--\s*$|^__\s*$")
+_FOOTER = rx_compile(
     r"^(?:(?:sent|skickat|skickad)\s+(?:from|från)\s+\S.{0,60}"
     r"|lähetetty\s+\S.{0,50}?(?:puhelimesta|laitteesta|iphonesta|ipadista|androidista|sovelluksesta|"
     r"tabletista|mobiilista|sähköpostista|outlookista)"
@@ -55,7 +57,7 @@ _FOOTER = re.compile(
     r"|(?:gesendet\s+von|von\s+meinem)\s+.{1,60})[.!]?$",
     re.IGNORECASE,
 )
-_DISCLAIMER = re.compile(
+_DISCLAIMER = rx_compile(
     r"^(?:tämä\s+(?:sähköposti)?(?:viesti|posti)\b.{0,80}?\b(?:luottamuksellis|tarkoitettu\s+vain)"
     r"|this\s+(?:e-?mail|message|communication)\b.{0,80}?\b(?:confidential|privileged|intended\s+only)"
     r"|detta\s+(?:e-?post)?(?:meddelande|mejl|e-?brev)\b.{0,80}?\b(?:konfidentiell|sekretess|avsett\s+endast)"
@@ -63,7 +65,7 @@ _DISCLAIMER = re.compile(
     r"on\s+tullut\s+organisaation\s+ulkopuolelta|caution\s*:\s*this\s+e-?mail)",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÜ][\w'.-]*$")
+_NAME_TOKEN = rx_compile(r"^[A-ZÅÄÖÜ][\w'.-]*$")
 _MAX_NAME_BLOCK = 12  # a name line starts a signature only when at most this many lines follow
 
 

@@ -18,6 +18,8 @@ import codecs
 import re
 from html.parser import HTMLParser
 
+from mailbot.regex_cache import compile as rx_compile
+
 # Declared charsets that are read as a superset: Outlook labels Windows-1252 text (with its
 # dashes and quotes in 0x80-0x9F) as ISO-8859-1, and those bytes are never C1 controls in mail.
 _SUPERSETS = {
@@ -37,9 +39,9 @@ _GUESS_CANDIDATES = ["cp1252", "iso8859_15", "utf_16", "utf_32"]
 # "Hei" in iPhone quotes, soft hyphens from Word); they break word matching downstream.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007"), " ")
-_MANY_BLANK_LINES = re.compile(r"\n{3,}")
-_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=")
-_BETWEEN_WORDS = re.compile(r"\?=[ \t\r\n]+=\?")
+_MANY_BLANK_LINES = rx_compile(r"\n{3,}")
+_ENCODED_WORD = rx_compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=")
+_BETWEEN_WORDS = rx_compile(r"\?=[ \t\r\n]+=\?")
 
 
 def codec_name(charset: str | None) -> str | None:

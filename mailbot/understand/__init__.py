@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from mailbot.mail.machine import looks_like_auto_reply_subject
 from mailbot.mail.message import InboundMessage, MachineKind
+from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand import fields
 from mailbot.understand.choice import pick
 from mailbot.understand.intent import (
@@ -28,10 +29,10 @@ from mailbot.understand.times import read_times
 from mailbot.understand.windows import Context, monday
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-_HEADER_LINE = re.compile(
+_HEADER_LINE = rx_compile(
     r"^\s*\**(?:lähettäjä|lähetetty|vastaanottaja|kopio|aihe|päivämäärä|från|skickat|till|kopia|ämne|datum|"
     r"from|sent|to|cc|subject|date)\s*:\**.*$", re.IGNORECASE | re.MULTILINE)
-_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|vs|sv|aw|vb|vl|fw|fwd|wg)\s*:\s*)+", re.IGNORECASE)
+_REPLY_PREFIX = rx_compile(r"^\s*(?:(?:re|vs|sv|aw|vb|vl|fw|fwd|wg)\s*:\s*)+", re.IGNORECASE)
 
 __all__ = ["ParseResult", "Option", "understand"]
 

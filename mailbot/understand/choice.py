@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.fields import affirmed
 from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx, plain, trie
 from mailbot.understand.mentions import HOUR_WORDS, find_mentions
 from mailbot.understand.result import Option
 
-_NUMBERED = re.compile(
+_NUMBERED = rx_compile(
     r"(?:vaihtoehto|vaihtoehdon|vaihtoehdot|vaihtoehtoa|vaihtoehdoista|nro|numero|alternativ|alternativet|nr|nummer|"
     r"option|number|no\.|#)\s*(\d)(?!\d|\.\d)"
 )
@@ -28,8 +29,8 @@ def _numbered_in_words(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int]]:
     return folded_rx(rf"(?<![\w])(?:{_CUE_WORDS})\s+(?P<w>{trie(set(words))})(?![\w])", lex.folds), words
 
 
-_CLOCK = re.compile(r"(?<![\d.:/])(\d{1,2})[:.](\d{2})(?![\d.:/])")  # "14:30 works", "klo 9.00"
-_BARE_DIGIT = re.compile(r"^\W*(\d)\W*(?:\s+\w+){0,4}\W*$")
+_CLOCK = rx_compile(r"(?<![\d.:/])(\d{1,2})[:.](\d{2})(?![\d.:/])")  # "14:30 works", "klo 9.00"
+_BARE_DIGIT = rx_compile(r"^\W*(\d)\W*(?:\s+\w+){0,4}\W*$")
 
 
 @dataclass

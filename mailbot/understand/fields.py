@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.lexicon import LANGUAGES, Lexicon, compile_alternation, fold, folded_rx, load, plain, trie
 
-_WORD = re.compile(r"[a-zåäöéü]+(?:[-'][a-zåäö]+)*")
+_WORD = rx_compile(r"[a-zåäöéü]+(?:[-'][a-zåäö]+)*")
 _STOP = {lang: frozenset(w for s in load(lang).STOPWORDS for w in (s, plain(s))) for lang in LANGUAGES}
 
 
@@ -109,7 +110,7 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-_RATHER_THAN = re.compile(r"(?<![\w])(?:kuin|ku|än|than|instead\s+of|istället\s+för|sijaan)(?![\w])")
+_RATHER_THAN = rx_compile(r"(?<![\w])(?:kuin|ku|än|than|instead\s+of|istället\s+för|sijaan)(?![\w])")
 
 
 def mode(text: str, lex: Lexicon) -> str | None:
@@ -125,14 +126,14 @@ def mode(text: str, lex: Lexicon) -> str | None:
     return "remote" if remote else "onsite" if onsite else None
 
 
-_OFFICE_WORDS = re.compile(fold(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|"
+_OFFICE_WORDS = rx_compile(fold(r"\s+(?:toimipiste\w*|toimisto\w*|yksikkö\w*|yksikö\w*|office\w*|kontor\w*|"
                                 r"vastaanot\w*)"))
 # inessive, adessive, allative and illative name a place to meet; "Pirkkalasta" (from) does not
-_FI_LOCATIVE = re.compile(fold(r"(?:ssa|ssä|lla|llä|lle|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$"))
-_SV_EN_BEFORE = re.compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
+_FI_LOCATIVE = rx_compile(fold(r"(?:ssa|ssä|lla|llä|lle|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)$"))
+_SV_EN_BEFORE = rx_compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
 
 
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+")
+_NAME_GOES_ON = rx_compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+")
 
 
 def location(text: str, lang: str) -> str | None:
@@ -296,7 +297,7 @@ def supervisor(text: str, lex: Lexicon, exclude: set[str]) -> str | None:
     found: list[tuple[bool, str]] = []
     for m in re.finditer(rf"(?<![\w-])(?={_NAME})", flat):  # overlapping: "Jos Aino Virtasella" holds "Aino Virtasella"
         name = m.group("name")
-        m = re.compile(_NAME).match(flat, m.start())  # type: ignore[assignment]
+        m = rx_compile(_NAME).match(flat, m.start())  # type: ignore[assignment]
         assert m is not None
         if any(part.lower() in exclude for part in name.split()):
             continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.lexicon import Lexicon, fold
 
 # Language-independent shapes of numbers that are no time.
@@ -74,7 +75,7 @@ def _explained(lex: Lexicon) -> re.Pattern[str]:
     stems = "|".join(s for v in lex.DAY_PART_STEMS.values() for s in v)
     counted += [rf"(?:{stems})\w*\s+(?:{'|'.join(lex.DAYPART_NOUNS)})"]
     body = "|".join(f"(?:{p})" for p in (*_EXPLAINED_GENERIC, *counted))
-    return re.compile(fold(_unnamed(rf"(?<![\w])(?:{body})"), lex.folds), re.MULTILINE)
+    return rx_compile(fold(_unnamed(rf"(?<![\w])(?:{body})"), lex.folds), re.MULTILINE)
 
 
 def _unnamed(pattern: str) -> str:
@@ -101,7 +102,7 @@ def _temporal(lex: Lexicon) -> re.Pattern[str]:
     digits = "|".join(f"(?:{p})" for p in _DIGIT_SHAPES)
     body = "|".join(f"(?:{p})" for p in words)
     # a word before a hyphen is a compound's first part ("aamu- ja iltavuoro"), a number is not ("7-ish")
-    return re.compile(fold(_unnamed(rf"(?<![\w])(?:(?:{digits})(?![\w])|(?:{body})(?![\w-]))"), lex.folds))
+    return rx_compile(fold(_unnamed(rf"(?<![\w])(?:(?:{digits})(?![\w])|(?:{body})(?![\w-]))"), lex.folds))
 
 
 def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.lexicon import LANGUAGES, Lexicon, fold, load, plain, trie
 
 DAY_PART_TIMES = {"morning": (8 * 60, 12 * 60), "midday": (10 * 60, 14 * 60), "afternoon": (12 * 60, 16 * 60),
@@ -93,11 +94,11 @@ def _alt(fragments: list[str]) -> str:
 def _word_map(table: dict[int, list[str]] | dict[str, list[str]],
               folds: bool = True) -> list[tuple[re.Pattern[str], object]]:
     """Word → key look-ups; a fragment's look-behind (its context in running text) is not the word's."""
-    return [(re.compile(fold(rf"(?:{_alt([_NO_LOOKBEHIND.sub('', f) for f in v])})$", folds)), k)
+    return [(rx_compile(fold(rf"(?:{_alt([_NO_LOOKBEHIND.sub('', f) for f in v])})$", folds)), k)
             for k, v in table.items()]
 
 
-_NO_LOOKBEHIND = re.compile(r"\(\?<[=!][^)]*\)")
+_NO_LOOKBEHIND = rx_compile(r"\(\?<[=!][^)]*\)")
 
 
 def _lookup(word: str, mapping: list[tuple[re.Pattern[str], object]]) -> object | None:
@@ -259,7 +260,7 @@ class _Rule:
     @property
     def rx(self) -> re.Pattern[str]:
         if self._rx is None:
-            self._rx = re.compile(self.source)
+            self._rx = rx_compile(self.source)
         return self._rx
 
 
@@ -413,36 +414,36 @@ def grammar(lex: Lexicon) -> Grammar:
         lex=lex,
         rules=compiled,
         applicable={},
-        not_time_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.NOT_TIME_BEFORE)})\s*$", f)),
-        week_noun_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.WEEK_NOUNS)})\s*$", f)),
-        every_other=re.compile(fold(rf"(?:{_alt(lex.EVERY_OTHER)})", f)),
-        following=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.FOLLOWING)})\s+$", f)),
-        from_after=re.compile(fold(rf"[\s,]*(?:{_alt(lex.FROM_AFTER)})(?![\w])", f)),
-        from_before=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.FROM_BEFORE)})\s+(?:the\s+|den\s+|on\s+)?$", f)),
-        length=[(re.compile(fold(rf"[\s,]*(?:{k})(?![\w])", f)), v) for k, v in lex.MEETING_LENGTH.items()],
-        features={"weekday_abbr": re.compile(fold(wd_abbr, f)), "weekday": re.compile(fold(wd_full, f)),
-                  "month": re.compile(fold(months, f)), "month_part": re.compile(fold(parts, f)),
-                  "nth": re.compile(fold(nth, f)),
-                  "hour_word": re.compile(fold(rf"(?<![\w])(?:{hw}|"
+        not_time_before=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.NOT_TIME_BEFORE)})\s*$", f)),
+        week_noun_before=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.WEEK_NOUNS)})\s*$", f)),
+        every_other=rx_compile(fold(rf"(?:{_alt(lex.EVERY_OTHER)})", f)),
+        following=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.FOLLOWING)})\s+$", f)),
+        from_after=rx_compile(fold(rf"[\s,]*(?:{_alt(lex.FROM_AFTER)})(?![\w])", f)),
+        from_before=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.FROM_BEFORE)})\s+(?:the\s+|den\s+|on\s+)?$", f)),
+        length=[(rx_compile(fold(rf"[\s,]*(?:{k})(?![\w])", f)), v) for k, v in lex.MEETING_LENGTH.items()],
+        features={"weekday_abbr": rx_compile(fold(wd_abbr, f)), "weekday": rx_compile(fold(wd_full, f)),
+                  "month": rx_compile(fold(months, f)), "month_part": rx_compile(fold(parts, f)),
+                  "nth": rx_compile(fold(nth, f)),
+                  "hour_word": rx_compile(fold(rf"(?<![\w])(?:{hw}|"
                                                rf"{trie({**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}) or 'x^'})"
                                                r"(?![\w])", f))},
-        clock_gate=re.compile(fold(rf"\d|(?<![\w])(?:{hw}|{mods}|"
+        clock_gate=rx_compile(fold(rf"\d|(?<![\w])(?:{hw}|{mods}|"
                                    rf"{trie({**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}) or 'x^'})"
                                    r"(?![\w])", f)),
         weekday_map=_word_map(dict(lex.WEEKDAYS.items()), f) + _word_map(dict(lex.WEEKDAY_ABBR.items()), f),
         month_map=_word_map(dict(lex.MONTHS.items()), f),
         part_map=_word_map(dict(lex.MONTH_PART.items()), f),
-        habitual=re.compile(fold(rf"(?:{_alt(lex.HABITUAL)})$", f)),
+        habitual=rx_compile(fold(rf"(?:{_alt(lex.HABITUAL)})$", f)),
         hour_words={**{plain(k): v for k, v in lex.HOUR_WORDS.items()}, **lex.HOUR_WORDS, **lex.HOUR_AT,
                     **{plain(k): v for k, v in {**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}.items()},
                     **lex.HOUR_FROM, **lex.HOUR_TO},
-        modifier_map=[(re.compile(fold(rf"(?:{k})$", f)), v) for k, v in lex.HOUR_MODIFIERS.items()],
+        modifier_map=[(rx_compile(fold(rf"(?:{k})$", f)), v) for k, v in lex.HOUR_MODIFIERS.items()],
         nth_map=_word_map(dict(lex.NTH.items()), f),
         mref_map=_word_map(dict(lex.MONTH_REF.items()), f),
-        every=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$", f)),
-        abbr=re.compile(fold(_b(wd_abbr), f)),
-        that_day=re.compile(fold(rf"(?<![\w])(?:{_alt(lex.THAT_DAY)})\s+$", f)),
-        daypart_noun=re.compile(fold(rf"\s+(?:{_alt(lex.DAYPART_NOUNS)})(?![\w])", f)),
+        every=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$", f)),
+        abbr=rx_compile(fold(_b(wd_abbr), f)),
+        that_day=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.THAT_DAY)})\s+$", f)),
+        daypart_noun=rx_compile(fold(rf"\s+(?:{_alt(lex.DAYPART_NOUNS)})(?![\w])", f)),
         numbers={**{plain(k): v for k, v in lex.NUMBERS.items()}, **lex.NUMBERS, **{str(i): i for i in range(1, 60)}},
     )
 
@@ -664,10 +665,10 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
     return None
 
 
-_WEEK_PART_AFTER = re.compile(fold(r"\s+(?:(?P<rest>loppuun\s+mennessä|loppuun\s+asti)|"
+_WEEK_PART_AFTER = rx_compile(fold(r"\s+(?:(?P<rest>loppuun\s+mennessä|loppuun\s+asti)|"
                                    r"(?P<early>alkupuol\w*|alussa|alkuun|"
                                    r"alkupäässä|alulla)|(?P<late>loppupuol\w*|lopussa|loppuun|loppupäässä|lopulla))"))
-_WEEK_PART_BEFORE = re.compile(r"(?:(?P<early>early|i\s+början\s+av)|(?P<late>late|i\s+slutet\s+av))\s+$")
+_WEEK_PART_BEFORE = rx_compile(r"(?:(?P<early>early|i\s+början\s+av)|(?P<late>late|i\s+slutet\s+av))\s+$")
 
 
 def _week_part(m: Mention, text: str) -> None:
@@ -765,10 +766,10 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return _combine(mentions, text, g)
 
 
-_LIST_WORDS = re.compile(r"[\s,/]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
+_LIST_WORDS = rx_compile(r"[\s,/]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
 
 
-_SUSPENDED = re.compile(r"(?<![\w])(?P<w>[^\W\d_]+)-\s+(?:ja|tai|sekä|och|eller|and|or)\s+$")
+_SUSPENDED = rx_compile(r"(?<![\w])(?P<w>[^\W\d_]+)-\s+(?:ja|tai|sekä|och|eller|and|or)\s+$")
 
 
 def _suspended_compounds(mentions: list[Mention], text: str, g: Grammar) -> None:
@@ -831,7 +832,7 @@ def _with_length(mentions: list[Mention], text: str, g: Grammar) -> None:
             break
 
 
-_NEXT_TO_TIME = re.compile(r"\.?[\s,]*(?:klo|kello|kl\.?|klockan|at|on|om|på)?\s*")
+_NEXT_TO_TIME = rx_compile(r"\.?[\s,]*(?:klo|kello|kl\.?|klockan|at|on|om|på)?\s*")
 
 
 def _abbreviations_by_times(mentions: list[Mention], taken: list[tuple[int, int]], text: str, g: Grammar) -> None:

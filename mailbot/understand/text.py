@@ -6,23 +6,25 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_DASHES = re.compile(r"[‐‑‒–—―−]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+from mailbot.regex_cache import compile as rx_compile
+
+_DASHES = rx_compile(r"[‐‑‒–—―−]")
+_SPACES = rx_compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ABBREVIATIONS = frozenset([  # a dot after these ends no sentence
     "kl", "klo", "kello", "esim", "ns", "mm", "n", "ca", "t", "p", "puh", "tfn", "nr", "nro", "no", "st", "s", "k",
     "dr", "mr", "mrs", "ms", "vs", "jne", "ym", "em", "ko", "ks", "ark", "vrt",
 ])
 # a full stop ends a sentence before a capital; before a small letter (phone mail writes no capitals) only
 # after a word, so that "13.1. ja 14.1." stays whole, and not after a short form ("tis. eller ons.")
-_BOUNDARY = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|(?<=[^\W\d_]{3})\.\s+(?=[a-zåäö0-9])")
+_BOUNDARY = rx_compile(r"[.!?]+\s+(?=[A-ZÅÄÖ\"'(])|[!?]+\s+|(?<=[^\W\d_]{3})\.\s+(?=[a-zåäö0-9])")
 _SHORT_FORMS = frozenset([
     "mån", "tis", "ons", "tor", "tors", "fre", "lör", "sön", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
     "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec",
     "des", "tam", "hel", "maa", "huh", "kes", "hei", "elo", "syy", "lok", "jou", "esim", "puh", "tfn", "klo", "kello",
     "vko", "vk", "viik", "kpl", "noin", "eng", "ruots", "tel", "approx", "incl", "etc", "resp", "bl.a", "osa",
 ])
-_BULLET = re.compile(r"^\s*[-*•]\s")
-_LAST_WORD = re.compile(r"(\w+)[.!?]*$")
+_BULLET = rx_compile(r"^\s*[-*•]\s")
+_LAST_WORD = rx_compile(r"(\w+)[.!?]*$")
 
 
 def _split_running(text: str) -> list[str]:
@@ -41,7 +43,7 @@ def _split_running(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT = rx_compile(
     r",\s*|;\s*|\s[–-]\s|\s+(?=(?:mutta|muttei|mutten|men|but|however|muuten|otherwise|annars|vaikka|esimerkiksi)\b)|\s+(?=(?:koska(?!\s+(?:vaan|vain|tahansa))|sillä|eftersom|because)\b)"
     r"|\s+(?=kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)\b)"
     r"|\s+(?=(?:paitsi|except|utom|förutom|but\s+not|apart\s+from|aside\s+from)\b)"

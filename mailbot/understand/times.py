@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.leftovers import missed
 from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
 from mailbot.understand.mentions import Mention, find_mentions
@@ -60,8 +61,8 @@ def _is_bound(m: Mention, sentence: str, found: list[Mention], lex: Lexicon) -> 
     return False
 
 
-_TARGET_WORD = re.compile(r"(?<![\w])(?:to|till|into|for|until|instead|onto)(?![\w])")
-_TARGET_CASE = re.compile(r"\w(?:lle|ksi|hin|seen|aan|ään|een|iin|oon|öön|uun|yyn)(?![\w])")
+_TARGET_WORD = rx_compile(r"(?<![\w])(?:to|till|into|for|until|instead|onto)(?![\w])")
+_TARGET_CASE = rx_compile(r"\w(?:lle|ksi|hin|seen|aan|ään|een|iin|oon|öön|uun|yyn)(?![\w])")
 
 
 def _is_moved(m: Mention, clause: str, offset: int, lex: Lexicon) -> bool:
@@ -85,11 +86,11 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     return any(rx.fullmatch(w) for w in words)
 
 
-_OR = re.compile(r"(?<![\w])(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)(?![\w])")
+_OR = rx_compile(r"(?<![\w])(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)(?![\w])")
 
 
-_ANY_DAY = re.compile(r"p[äa]iv|dag|day")
-_LIST_GAP = re.compile(r"[\s,]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
+_ANY_DAY = rx_compile(r"p[äa]iv|dag|day")
+_LIST_GAP = rx_compile(r"[\s,]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")
 
 
 def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame]:
@@ -207,7 +208,7 @@ def _drop_excluded_weekdays(includes: list[Frame], excludes: list[Frame]) -> Non
                 includes.remove(f)
 
 
-_CORRECTION_CUT = re.compile(r"^\W*\w+(?:\s+\w+)?")  # the cue words themselves ("ei kun") negate nothing
+_CORRECTION_CUT = rx_compile(r"^\W*\w+(?:\s+\w+)?")  # the cue words themselves ("ei kun") negate nothing
 
 
 def _blank(text: str, mentions: list[Mention]) -> str:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
 
+from mailbot.regex_cache import compile as rx_compile
+
 LANGUAGES = ("fi", "sv", "en")
 
 # name -> expected type ("list" of regex fragments, "dict" of key -> list of fragments, ...)
@@ -194,13 +196,13 @@ def trie(words: list[str] | set[str]) -> str:
 @cache
 def folded_rx(pattern: str, folded: bool = True, flags: int = 0) -> re.Pattern[str]:
     """``pattern`` folded and compiled once per process (patterns built per message hit this cache)."""
-    return re.compile(fold(pattern, folded), flags)
+    return rx_compile(fold(pattern, folded), flags)
 
 
 @cache
 def compile_alternation(fragments: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
     body = "|".join(f"(?:{f})" for f in sorted(fragments, key=len, reverse=True))
-    return re.compile(fold(rf"(?<![\w-])(?:{body})(?![\w])", folded))
+    return rx_compile(fold(rf"(?<![\w-])(?:{body})(?![\w])", folded))
 
 
 class LexiconError(ValueError):
