@@ -23,6 +23,7 @@ from mailbot.understand.intent import (
     review_reasons,
 )
 from mailbot.understand.lexicon import Lexicon, load
+from mailbot.understand.mentions import forget_mentions
 from mailbot.understand.result import Option, ParseResult
 from mailbot.understand.text import sentences
 from mailbot.understand.times import read_times
@@ -64,6 +65,7 @@ def understand(
     tz: ZoneInfo = HELSINKI,
 ) -> ParseResult:
     now = now.astimezone(tz)
+    forget_mentions()
     text = request_text(msg)
     if msg.machine is not None:
         lang = fields.detect_language(msg.machine_text or text or msg.subject)
@@ -134,9 +136,9 @@ def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime,
     # "En halua perua aikaa turhaan": a cancellation the writer does not want is none
     said = [s for s in sentences(low) if not hits(lex, lex.NOT_WANTED, s)]
     # but "perun ajan, koska olen sairauslomalla" cancels: a reason told is no question
-    cancel = sum(hits(lex, lex.INTENT["cancel"], s) for s in said
-                 if not hits(lex, lex.INTENT["question"], fields.without_reasons(s, lex))
-                 or hits(lex, lex.REVIEW["fee"][:1], s))
+    cancel = sum(n for s in said if (n := hits(lex, lex.INTENT["cancel"], s))
+                 and (not hits(lex, lex.INTENT["question"], fields.without_reasons(s, lex))
+                      or hits(lex, lex.REVIEW["fee"][:1], s)))
     move = sum(hits(lex, lex.INTENT["reschedule"], s) for s in said)
     if move:
         return "reschedule"

@@ -240,9 +240,13 @@ def count(text: str, lex: Lexicon, patterns: list[str], *, skip: list[str] | Non
     for tpl in with_writer or []:
         for _m, n in stated(tpl):
             return n + 1
+    if total_after is not None and not total_after.search(text):
+        total_before = total_after = None  # no total said: the first count found is the count
     first: int | None = None
     for tpl in patterns:
         for m, n in stated(tpl):
+            if first is None and total_before is None:
+                return n
             if total_before and total_after and (
                     total_before.search(text[max(0, m.start("n") - 30):m.start("n")])
                     or total_after.match(text, m.end("n")) or total_after.match(text, m.end())):

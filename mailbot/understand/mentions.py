@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.lexicon import LANGUAGES, Lexicon, fold, load, plain, trie
@@ -114,7 +114,7 @@ class Grammar:
     rules: tuple[_Rule, ...]
     clock_gate: re.Pattern[str]
     features: dict[str, re.Pattern[str]]  # a gate's name → what a sentence must contain to pass it
-    applicable: dict[frozenset[str], tuple[tuple[int, str, _Rule], ...]]  # filled by _applicable
+    applicable: dict[frozenset[str], tuple[tuple[int, str, _Rule, frozenset[str] | None], ...]]  # filled by _applicable
     length: list[tuple[re.Pattern[str], int]]  # after a start time: how long the meeting is
     not_time_before: re.Pattern[str]  # "åk 7–9": a range of school grades, not hours
     week_noun_before: re.Pattern[str]  # "viikon 5 jälkeen": a week's number, not five o'clock
@@ -709,30 +709,52 @@ def _compound_day_part(word: str, g: Grammar) -> tuple[tuple[int, int], ...]:
     return ()
 
 
-def _applicable(g: Grammar, present: frozenset[str]) -> tuple[tuple[int, str, _Rule], ...]:
-    """The rules a sentence with these features can match, in priority order: a sentence with no digit
-    has no numeric date, one with no month name no named date… (a rule is compiled when first needed)."""
+def _applicable(g: Grammar, present: frozenset[str]) -> tuple[tuple[int, str, _Rule, frozenset[str] | None], ...]:
+    """The rules a sentence with these features can match, in priority order, with the words one of which
+    each match holds: a sentence with no digit has no numeric date, one with no month name no named
+    date… (a rule is compiled when first needed)."""
     found = g.applicable.get(present)
     if found is None:
-        found = g.applicable[present] = tuple((i, rule.name, rule) for i, rule in enumerate(g.rules)
+        found = g.applicable[present] = tuple((i, rule.name, rule, rule.words) for i, rule in enumerate(g.rules)
                                               if rule.gates <= present)
     return found
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
-    """Every time expression in ``text`` (lower-cased), longest match first, none overlapping."""
+    """Every time expression in ``text`` (lower-cased), longest match first, none overlapping.
+
+    A message's sentences are read more than once (for the intent, the windows, the choice): the
+    answer is remembered while one message is read (``forget_mentions`` starts the next), and the
+    mentions it holds are shared, so callers must not change them."""
+    return list(_find_mentions(text, lex))
+
+
+def forget_mentions() -> None:
+    """A new message: what the last one's sentences held is no help (and a benchmark must not reuse it)."""
+    _find_mentions.cache_clear()
+
+
+@lru_cache(maxsize=64)
+def _find_mentions(text: str, lex: Lexicon) -> tuple[Mention, ...]:
     g = grammar(lex)
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = _DIGIT.search(text) is not None
     present = {"digit"} if has_digit else set()
     if has_digit or g.clock_gate.search(text):
         present.add("clock")
     present.update(name for name, rx in g.features.items() if rx.search(text))
     plain_text = text.translate(_PLAIN)
-    for priority, name, rule in _applicable(g, frozenset(present)):
-        words = rule.words
-        if words is not None and not any(w in plain_text for w in words):
-            continue  # none of the words every match holds: "viikolla" is not in the sentence
+    seen: dict[frozenset[str], bool] = {}  # rules share their words: look each set up once
+    for priority, name, rule, words in _applicable(g, frozenset(present)):
+        if words is not None:
+            held = seen.get(words)
+            if held is None:
+                held = seen[words] = any(w in plain_text for w in words)
+            if not held:
+                continue  # none of the words every match holds: "viikolla" is not in the sentence
         for m in rule.rx.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), priority, name, m))
@@ -763,7 +785,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     for m in mentions:
         if m.kind == "weekday" and not m.habitual and g.every.search(text[max(0, m.start - 24):m.start]):
             m.habitual = True  # "viikoittain keskiviikosta perjantaihin", "every week Tuesday to Thursday"
-    return _combine(mentions, text, g)
+    return tuple(_combine(mentions, text, g))
 
 
 _LIST_WORDS = rx_compile(r"[\s,/]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.leftovers import missed
@@ -138,14 +139,9 @@ def _every_day(f: Frame) -> Frame:
 def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> list[Mention]:
     """'ensi viikon jälkeen', 'after week 5', 'från och med v. 10', '20.1. alkaen': a date or week with
     "after" or "from" is no span of its own but the start of one that runs to the end of the horizon."""
-    cues = {}
-    for name, side in (("AFTER_SPAN_BEFORE", "before"), ("AFTER_SPAN_AFTER", "after"),
-                       ("FROM_BEFORE", "before"), ("FROM_AFTER", "after")):
-        words = getattr(lex, name)
-        if words:
-            alt = "|".join(f"(?:{w})" for w in words)
-            cues[name] = folded_rx(rf"(?<![\w])(?:{alt})\s+(?:the\s+|den\s+)?$" if side == "before"
-                                   else rf"[\s,]*(?:{alt})(?![\w])", lex.folds)
+    if not any(m.kind in ("date", "week") for m in found):
+        return found
+    cues = _span_cues(lex)
     out = []
     for m in found:
         if m.kind not in ("date", "week") or m.reference:
@@ -176,6 +172,19 @@ def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> 
         out.append(Mention("range", m.start, end, day=first.day, month=first.month, year=first.year, day2=-1,
                            month2=first.month, times=m.times))
     return out
+
+
+@cache
+def _span_cues(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    cues = {}
+    for name, side in (("AFTER_SPAN_BEFORE", "before"), ("AFTER_SPAN_AFTER", "after"),
+                       ("FROM_BEFORE", "before"), ("FROM_AFTER", "after")):
+        words = getattr(lex, name)
+        if words:
+            alt = "|".join(f"(?:{w})" for w in words)
+            cues[name] = folded_rx(rf"(?<![\w])(?:{alt})\s+(?:the\s+|den\s+)?$" if side == "before"
+                                   else rf"[\s,]*(?:{alt})(?![\w])", lex.folds)
+    return cues
 
 
 def _remember_week(m: Mention, ctx: Context) -> None:
