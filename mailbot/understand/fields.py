@@ -117,7 +117,10 @@ def mode(text: str, lex: Lexicon) -> str | None:
     if find(lex, lex.MODE_EITHER, text):
         return None
     remote = find(lex, lex.MODE["remote"], text)
-    onsite = find(lex, lex.MODE["onsite"], text)
+    workplace = compile_alternation(tuple(lex.WORKPLACE_BEFORE), lex.folds)
+    # "jag är ny chef på vårt kontor i Helsingfors" says where the writer works, not where to meet
+    onsite = next((m for m in compile_alternation(tuple(lex.MODE["onsite"]), lex.folds).finditer(text)
+                   if not workplace.search(re.split(r"[.!?\n]", text[max(0, m.start() - 30):m.end()])[-1])), None)
     if remote and onsite:
         first, second = sorted((remote, onsite), key=lambda m: m.start())
         if _RATHER_THAN.search(text[first.end():second.start()]) and second.start() - first.end() < 30:

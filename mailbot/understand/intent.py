@@ -33,10 +33,15 @@ def question_sentences(text: str) -> list[str]:
 
 def is_question(text: str, lex: Lexicon) -> bool:
     """Asks about price, invoicing or what supervision is, rather than for a time."""
-    q = hits(lex, lex.INTENT["question"], " ".join(question_sentences(text)))
+    asked = question_sentences(text)
+    q = hits(lex, lex.INTENT["question"], " ".join(asked))
     if q == 0:
         return False
-    return q >= hits(lex, lex.INTENT["request"], text)
+    # "Paljonko maksaa? … voisitteko samalla varata minulle ajan …": a booking asked for in plain words is
+    # a request (staff still see the question); asked only as questions, the question weighs more
+    told = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if s not in asked)
+    return q > hits(lex, lex.INTENT["request"], told) if hits(lex, lex.INTENT["request"], told) else \
+        q >= hits(lex, lex.INTENT["request"], text)
 
 
 def _books_a_clinician(low: str, lex: Lexicon) -> bool:

@@ -132,6 +132,7 @@ class Grammar:
     nth_map: list[tuple[re.Pattern[str], object]]
     mref_map: list[tuple[re.Pattern[str], object]]
     every: re.Pattern[str]
+    usually: re.Pattern[str]  # "yleensä", "usually": the weekdays of the sentence are habits
     daypart_noun: re.Pattern[str]
     that_day: re.Pattern[str]
     abbr: re.Pattern[str]
@@ -441,6 +442,7 @@ def grammar(lex: Lexicon) -> Grammar:
         nth_map=_word_map(dict(lex.NTH.items()), f),
         mref_map=_word_map(dict(lex.MONTH_REF.items()), f),
         every=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.EVERY_WEEK)})[\s,:]*$", f)),
+        usually=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.USUALLY)})(?![\w])", f)),
         abbr=rx_compile(fold(_b(wd_abbr), f)),
         that_day=rx_compile(fold(rf"(?<![\w])(?:{_alt(lex.THAT_DAY)})\s+$", f)),
         daypart_noun=rx_compile(fold(rf"\s+(?:{_alt(lex.DAYPART_NOUNS)})(?![\w])", f)),
@@ -782,10 +784,30 @@ def _find_mentions(text: str, lex: Lexicon) -> tuple[Mention, ...]:
         if a.following and b.kind == "weekday" and _LIST_WORDS.fullmatch(text[a.end:b.start]):
             b.following = True
     _abbreviations_by_times(mentions, taken, text, g)
+    _bare_hours_after_a_day(mentions, text)
+    usually = any(m.kind == "weekday" for m in mentions) and g.usually.search(text) is not None
     for m in mentions:
-        if m.kind == "weekday" and not m.habitual and g.every.search(text[max(0, m.start - 24):m.start]):
+        if m.kind == "weekday" and not m.habitual and (usually or g.every.search(text[max(0, m.start - 24):m.start])):
             m.habitual = True  # "viikoittain keskiviikosta perjantaihin", "every week Tuesday to Thursday"
     return tuple(_combine(mentions, text, g))
+
+
+_BARE_HOURS = rx_compile(r"[ \t,:]*(?P<h1>\d{1,2})[ \t]*[-–—][ \t]*(?P<h2>\d{1,2})(?![\d.:/,]?\d|[ \t]*(?:%|€|[.:]\d))")
+
+
+def _bare_hours_after_a_day(mentions: list[Mention], text: str) -> None:
+    """'ma 30.8. 9–11', 'Tue 2.2. 13-15', a table's row: two hours right after a day are its hours
+    (alone, "7–9" may be grades, people or weeks; after a day, and between 6 and 22, they are hours)."""
+    for m in list(mentions):
+        if m.kind not in ("date", "weekday") or m.times:
+            continue
+        found = _BARE_HOURS.match(text, m.end)
+        at = mentions.index(m) + 1
+        if found is None or (at < len(mentions) and mentions[at].start < found.end()):
+            continue
+        h1, h2 = int(found.group("h1")), int(found.group("h2"))
+        if 6 <= h1 < h2 <= 22:
+            mentions.insert(at, Mention("time", found.start("h1"), found.end(), times=((h1 * 60, h2 * 60),)))
 
 
 _LIST_WORDS = rx_compile(r"[\s,/]*(?:(?:tai|ja|sekä|eller|och|or|and)\s+)?(?:on\s+|på\s+)?")

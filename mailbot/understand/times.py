@@ -137,14 +137,15 @@ def _every_day(f: Frame) -> Frame:
 
 
 def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> list[Mention]:
-    """'ensi viikon jälkeen', 'after week 5', 'från och med v. 10', '20.1. alkaen': a date or week with
-    "after" or "from" is no span of its own but the start of one that runs to the end of the horizon."""
-    if not any(m.kind in ("date", "week") for m in found):
+    """'ensi viikon jälkeen', 'after week 5', 'från och med v. 10', '20.1. alkaen', 'elokuun alusta alkaen':
+    a date, week or month with "after" or "from" is no span of its own but the start of one that runs to
+    the end of the horizon ("aloittaa elokuussa", with no such word, stays August: CONTRACT §2.1.1)."""
+    if not any(m.kind in ("date", "week", "month") for m in found):
         return found
     cues = _span_cues(lex)
     out = []
     for m in found:
-        if m.kind not in ("date", "week") or m.reference:
+        if m.kind not in ("date", "week", "month") or m.reference:
             out.append(m)
             continue
         lead = text[max(0, m.start - 24):m.start]
@@ -154,7 +155,7 @@ def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> 
         after = bool(after_post or (pre and pre.search(lead)))
         post = cues.get("FROM_AFTER")
         since_post = post.match(text, m.end) if post else None
-        pre = cues.get("FROM_BEFORE")
+        pre = cues.get("FROM_BEFORE" if m.kind != "month" else "FROM_ON_BEFORE")
         since = bool(since_post or (pre and pre.search(lead)))
         if not (after or since):
             out.append(m)
@@ -174,11 +175,30 @@ def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> 
     return out
 
 
+_LEADING_AND = re.compile(r"^(?:ja|och|and|&)\s+")
+
+
+def _last_day(mentions: list[Mention], ctx: Context) -> date | None:
+    """The last day these mentions name (the context they set is not kept)."""
+    saved_week, saved_problems = ctx.last_week_monday, list(ctx.problems)
+    days = [d for m in mentions for d in (frame_days(mention_frame(m, ctx), ctx) or set())]
+    ctx.last_week_monday, ctx.problems[:] = saved_week, saved_problems
+    return max(days) if days else None
+
+
+def _not_before(frames: list[Frame], day: date | None) -> list[Frame]:
+    """Frames that start only after ``day`` ("sen jälkeen", "after that")."""
+    if day is not None:
+        for f in frames:
+            f.not_before = day + timedelta(days=1)
+    return frames
+
+
 @cache
 def _span_cues(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     cues = {}
     for name, side in (("AFTER_SPAN_BEFORE", "before"), ("AFTER_SPAN_AFTER", "after"),
-                       ("FROM_BEFORE", "before"), ("FROM_AFTER", "after")):
+                       ("FROM_BEFORE", "before"), ("FROM_AFTER", "after"), ("FROM_ON_BEFORE", "before")):
         words = getattr(lex, name)
         if words:
             alt = "|".join(f"(?:{w})" for w in words)
@@ -254,6 +274,12 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             low = whole[start:end]
             unread = blanked[start:end]
             mentions = [m for m in found if start <= m.start < end]
+            if start and _has(lex, "AFTER_THAT", _LEADING_AND.sub("", low.lstrip(" ,-–"))[:24]):
+                # "kesäloma on 5.7.–1.8., ja sen jälkeen maanantaisin": after what this sentence named
+                named = _last_day([m for m in found if m.start < start and m.is_day], ctx)
+                if named is not None:
+                    includes += _not_before(_groups(wished, ctx, whole), after_that)
+                    wished, previous, after_that = [], [], named
             if not mentions:
                 if previous and _has(lex, "CONSEQUENCE", low[:10]) and _has(lex, "NEGATION", low):
                     wished = [m for m in wished if m not in previous]
@@ -310,11 +336,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 wished += kept
                 previous = kept
         # "i morgon, när som helst, eller på torsdag eftermiddag": one sentence, however many commas
-        found_frames = _groups(wished, ctx, whole)
-        if after_that is not None:
-            for f in found_frames:
-                f.not_before = after_that + timedelta(days=1)
-        includes += found_frames
+        includes += _not_before(_groups(wished, ctx, whole), after_that)
         days = [d for f in includes[inc0:] + excludes[exc0:] for d in (frame_days(f, ctx) or set())]
         last_end = max(days) if days else last_end
     _drop_excluded_weekdays(includes, excludes)

@@ -309,3 +309,23 @@ def test_sessions_with_a_price_are_billed_not_wanted() -> None:
 def test_service_from_the_team_genitive_and_spoken_roles(text: str, service: str, mode: str | None) -> None:
     got = _understand(text)
     assert (got.service, got.mode) == (service, mode)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "want"),
+    [
+        ("Tarvitsemme tiimille työnohjausta, remote Teamsissa, biweekly, yhteensä kuusi sessiota.", "cadence", "biweekly"),
+        # a price asked, a booking asked in plain words: a request that staff see first
+        ("Paljonko yksi kerta maksaa? Voisitteko samalla varata minulle ajan elokuun puolivälissä.", "intent", "request"),
+        ("Jag är ny chef på vårt kontor i Helsingfors och behöver ledarhandledning. Kan vi köra det digitalt?",
+         "mode", "remote"),
+    ],
+)
+def test_more_field_phrasings(text: str, field: str, want: str) -> None:
+    assert getattr(_understand(text), field) == want
+
+
+def test_supervision_in_a_language_we_do_not_offer_goes_to_staff() -> None:
+    got = _understand("Hello, is it possible to have individual work supervision in Spanish?")
+    assert got.needs_review and "supervision wanted in another language (es)" in got.reasons

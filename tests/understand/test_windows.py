@@ -394,3 +394,36 @@ def test_then_nothing_takes_the_week_back() -> None:
     got, _ = read("Vk 50 on lomaviikko, silloin ei mitään.", "fi")
     ds = days(got)
     assert len(ds) > 60 and not any("2026-12-07" <= d <= "2026-12-11" for d in ds)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want_days", "want_times"),
+    [
+        # "…, ja sen jälkeen" inside one sentence: after what the sentence named before
+        ("fi", "Loma on 1.12.–13.12., ja sen jälkeen pääsen maanantaisin aamupäivällä.",
+         ["2026-12-14", "2026-12-21", "2026-12-28"], {("08:00", "12:00")}),
+        # a day and two bare hours: a table row, "ma 30.11. 9–11"
+        ("fi", "Ajat: ma 30.11. 9–11 tai ti 1.12. 13–16", ["2026-11-30", "2026-12-01"],
+         {("09:00", "11:00"), ("13:00", "16:00")}),
+        ("en", "Mon 30.11. 9-11", ["2026-11-30"], {("09:00", "11:00")}),
+    ],
+)
+def test_after_that_in_a_clause_and_hours_after_a_day(lang: str, text: str, want_days: list[str],
+                                                      want_times: set[tuple[str, str]]) -> None:
+    got, _ = read(text, lang, horizon=35)
+    assert days(got) == want_days
+    assert times(got) == want_times
+
+
+def test_from_the_start_of_a_month_on_is_open_but_starting_in_a_month_is_that_month() -> None:
+    got, _ = read("Joulukuun alusta alkaen keskiviikkoisin iltapäivällä.", "fi")
+    ds = days(got)
+    assert ds[0] == "2026-12-02" and ds[-1] > "2027-01-31"
+    got, _ = read("Med start i december, tisdagar.", "sv")
+    assert days(got)[0] == "2026-12-01" and days(got)[-1] == "2026-12-29"  # CONTRACT §2.1.1: that month
+
+
+def test_usually_makes_the_weekdays_habits() -> None:
+    got, _ = read("Ti–to klo 13–15 on yleensä vapaata kaikilla.", "fi")
+    ds = [date.fromisoformat(d) for d in days(got)]
+    assert len(ds) > 30 and {d.weekday() for d in ds} == {1, 2, 3}

@@ -81,6 +81,8 @@ NTH = {1: [r"first", r"1st"], 2: [r"second", r"2nd"], 3: [r"third", r"3rd"], 4: 
 MONTH_REF = {"any": [r"the\s+month", r"each\s+month", r"every\s+month"], "this": [r"this\s+month"], "next": [r"next\s+month"]}
 NTH_WEEKDAY = [r"(?:on\s+)?(?:the\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:of|in)\s+(?P<mref>{MREF}|{MONTHS})"]
 # before a weekday or its range: every week ("every week Tuesday to Thursday")
+# said of a weekday anywhere in its sentence, it is every such day: "ti–to on yleensä vapaata"
+USUALLY = [r"usually", r"normally", r"generally", r"typically", r"as\s+a\s+rule"]
 EVERY_WEEK = [r"every\s+week", r"each\s+week", r"weekly", r"every", r"each"]
 # in N days: "in five days" = today + 5
 IN_DAYS = [r"in\s+(?P<n>\w+)\s+days?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+days\s+from\s+now"]
@@ -137,6 +139,8 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
 # a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
 # wish when the sentence names another day
 # after a day, week or date: every day from the next one on ("after week 5", "after January 20th")
+# "from … on" before a month ("starting in February" stays February, CONTRACT §2.1.1)
+FROM_ON_BEFORE = [r"as\s+of"]
 AFTER_SPAN_BEFORE = [r"after", r"any\s+time\s+after"]
 AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
@@ -144,7 +148,7 @@ UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
 # a town in the same sentence after one of these is where the writer travels, no place to meet
 TRAVEL = [r"\w*trip", r"travel\w*", r"flying", r"conference", r"sent\s+(?:on|to)", r"away\s+(?:in|at)"]
-WORKPLACE_BEFORE = [r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"i'?m\s+(?:employed|based)", r"employed\s+(?:at|by|in)", r"my\s+workplace"]
+WORKPLACE_BEFORE = [r"(?:manager|head|director|lead|supervisor|nurse|teacher)\s+(?:at|in)", r"i\s+work", r"we\s+work", r"working\s+(?:as|at|in|for)", r"i'?m\s+(?:employed|based)", r"employed\s+(?:at|by|in)", r"my\s+workplace"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 # or one told as past ("we had to cancel our team meetings twice")
 NOT_WANTED = [r"(?:i|we)\s+(?:already\s+)?cancell?ed", r"(?:had|have|has)\s+(?:already\s+)?(?:been\s+)?cancell?ed", r"had\s+to\s+(?:cancel|move|postpone)", r"(?:were|was)\s+(?:cancelled|canceled|postponed)", r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
@@ -210,7 +214,7 @@ INTENT = {
                    r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
     "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",
                 r"looking\s+for", r"want\s+to", r"interested\s+in\s+booking", r"could\s+we", r"can\s+we", r"wish"],
-    "question": [r"who\s+pays", r"(?:during|on)\s+(?:my\s+|the\s+)?sick\s+leave", r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"charged", r"fee\w*", r"what\s+is",
+    "question": [r"how\s+does\s+(?:it|this|that)\s+works?", r"who\s+pays", r"(?:during|on)\s+(?:my\s+|the\s+)?sick\s+leave", r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"charged", r"fee\w*", r"what\s+is",
                  r"how\s+much", r"referral\w*", r"included\s+in", r"contract\w*", r"vat"],
     "other": [r"newsletter\w*", r"unsubscribe", r"webinar\w*", r"\d+\s*%\s*off", r"discount\w*", r"special\s+offer",
               r"not\s+interested\?", r"growth\s+\w+", r"our\s+(?:ai|platform|tool|software|product)", r"free\s+trial",
@@ -302,4 +306,7 @@ OUT_OF_OFFICE = [r"this\s+is\s+an\s+automat\w*\s+(?:reply|response|message)", r"
                  r"i'm\s+(?:currently\s+)?(?:away|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
                  r"with\s+(?:no|limited)\s+access\s+to\s+(?:e-?mail|my\s+e-?mail)", r"automatic\s+reply",
                  r"after\s+my\s+return", r"i\s+will\s+be\s+back\s+on", r"auto-?reply"]
-LANGUAGE_NAMES = {"fi": [r"in\s+finnish"], "sv": [r"in\s+swedish"], "en": [r"in\s+english"]}
+LANGUAGE_NAMES = {"fi": [r"in\s+finnish"], "sv": [r"in\s+swedish"], "en": [r"in\s+english"],
+                  # a language we have no supervisors for: staff answer
+                  "es": [r"in\s+spanish"], "ru": [r"in\s+russian"], "et": [r"in\s+estonian"], "de": [r"in\s+german"],
+                  "fr": [r"in\s+french"], "ar": [r"in\s+arabic"], "so": [r"in\s+somali"], "uk": [r"in\s+ukrainian"]}

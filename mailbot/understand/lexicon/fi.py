@@ -107,6 +107,8 @@ NTH = {1: [r"ensimmäi\w*", r"eka\w*", r"1\."], 2: [r"toi(?:nen|sena|sen)", r"to
 MONTH_REF = {"any": [r"kuun", r"kuukauden"], "this": [r"tämän\s+kuun"], "next": [r"ensi\s+kuun", r"seuraavan\s+kuun"]}
 NTH_WEEKDAY = [r"(?P<mref>{MREF}|{MONTHS})\s+(?P<nth>{NTH})\s+(?P<w1>{WD})"]
 # before a weekday or its range: every week ("viikoittain keskiviikosta perjantaihin")
+# said of a weekday anywhere in its sentence, it is every such day: "ti–to on yleensä vapaata"
+USUALLY = [r"yleensä", r"yleisesti", r"tavallisesti", r"normaalisti", r"useimmiten", r"yleensäkin"]
 EVERY_WEEK = [r"joka\s+viik\w*", r"viikoittain", r"aina", r"joka"]
 # in N days: "kolmen päivän päästä" = today + 3
 IN_DAYS = [r"(?P<n>\w+)\s+(?:päivän|pv|päivää)\s+(?:päästä|kuluttua)"]
@@ -183,6 +185,8 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
 # a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
 # wish when the sentence names another day
 # after a day, week or date: every day from the next one on ("ensi viikon jälkeen", "20.1. jälkeen")
+# "from … on" before a month (a start month alone, "aloittaa helmikuussa", stays that month)
+FROM_ON_BEFORE = []
 AFTER_SPAN_BEFORE = []
 AFTER_SPAN_AFTER = [r"jälkeen"]
 UNTIL_BEFORE = []
@@ -190,7 +194,7 @@ UNTIL_AFTER = [r"asti", r"saakka", r"mennessä"]
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
 # a town in the same sentence after one of these is where the writer travels, no place to meet
 TRAVEL = [r"\w*matka\w*", r"\w*reissu\w*", r"komennu\w*", r"konferenssi\w*", r"messu(?:i|ill|ille)\w*", r"lähden", r"lähdössä"]
-WORKPLACE_BEFORE = [r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"työpaikkani", r"työskentelemme", r"töissä"]
+WORKPLACE_BEFORE = [r"(?:esihenkilö|esimie|johtaja|päällikkö)\w*\s+(?:meidän|teidän)?", r"työskentelen", r"teen\s+töitä", r"olen\s+töissä", r"työpaikkani", r"työskentelemme", r"töissä"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 # or one told as past ("jouduimme perumaan tiimipalaverit")
 NOT_WANTED = [r"(?:jouduimme|jouduin|jouduttiin|joutui|jouduitte|piti|täytyi)\s+(?:\w+\s+)?(?:peru\w*|siirt\w*)", r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
@@ -274,7 +278,7 @@ INTENT = {
                 r"tarvitsi\w*", r"kaipaisi\w*", r"kaipaa\w*", r"toivoisi\w*", r"toive\w*", r"saisinko",
                 r"saisimmeko", r"onnistuisiko", r"sopisiko", r"pyydämme", r"voisimmeko", r"aloittaa",
                 r"olisiko\s+\w*\s*aikaa", r"tilaa", r"aika\w*\s+(?:vapaana|tarjolla)", r"varauks\w*"],
-    "question": [r"kuka\s+maksaa", r"sairauslomal\w*", r"(?:voiko|voisiko|saako|voiks|saisiko)\s+(?:\w+\s+){0,2}(?:kollega\w*|työkaveri\w*|työtoveri\w*|esihenkilö\w*|esimie\w*)\s+(?:\w+\s+)?(?:tulla|osallistua|olla\s+mukana|mukaan)", r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"veloit\w*", r"verkkolasku\w*",
+    "question": [r"miten\s+(?:tämä|se)\s+toimii", r"kuka\s+maksaa", r"sairauslomal\w*", r"(?:voiko|voisiko|saako|voiks|saisiko)\s+(?:\w+\s+){0,2}(?:kollega\w*|työkaveri\w*|työtoveri\w*|esihenkilö\w*|esimie\w*)\s+(?:\w+\s+)?(?:tulla|osallistua|olla\s+mukana|mukaan)", r"hin\w*", r"maks\w*", r"kust\w*", r"lasku\w*", r"laskut\w*", r"veloit\w*", r"verkkolasku\w*",
                  r"mitä\s+(?:on|tarkoittaa)", r"mikä\s+on\s+työnohjaus", r"onko\s+\w+\s+(?:terapia\w*|sama)",
                  r"lähete\w*", r"sisälty\w*", r"korvaa\w*", r"kela\w*", r"sopimu\w*", r"arvonlisävero\w*", r"alv"],
     "other": [r"uutiskirje\w*", r"tilaa\s+uutiskirje", r"peru\s+tilaus", r"webinaari\w*", r"alennus\w*",
@@ -312,11 +316,11 @@ MODE_EITHER = [r"ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käy
                r"joko\s+\w+\s+tai"]
 
 CADENCE = {
-    "weekly": [r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",
+    "weekly": [r"(?<!bi)(?<!bi-)weekly", r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",
                r"kerran\s+viikkoon"],
-    "biweekly": [r"joka\s+toi(?:nen|sena|sella|seen)\s+\w+(?:tai|ko)\w*", r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
+    "biweekly": [r"bi-?weekly", r"joka\s+toi(?:nen|sena|sella|seen)\s+\w+(?:tai|ko)\w*", r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
                  r"2\s+viikon\s+välein", r"joka\s+toiselle\s+viikolle", r"parin\s+viikon\s+välein"],
-    "monthly": [r"(?<!puolentoista\s)(?<!kahden\s)(?<!kolmen\s)(?<!parin\s)kuukauden\s+välein", r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
+    "monthly": [r"monthly", r"(?<!puolentoista\s)(?<!kahden\s)(?<!kolmen\s)(?<!parin\s)kuukauden\s+välein", r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
                 r"kerran\s+kuukauteen", r"joka\s+kuu"],
 }
 # {N}: a number (digits or a number word)
@@ -377,4 +381,7 @@ OUT_OF_OFFICE = [r"olen\s+\w*lomalla", r"en(?:kä)?\s+(?:pääse\s+)?lu\w*\s+sä
                  r"poissa\s+toimistolta", r"en(?:kä)?\s+lue\s+sähköpost\w*", r"palaan\s+(?:töihin|toimistolle)",
                  r"automaattinen\s+vastaus", r"lomailen", r"olen\s+tavoittamattomissa", r"palaan\s+\d"]
 LANGUAGE_NAMES = {"fi": [r"suomeksi", r"suomen\s+kiel\w*"], "sv": [r"ruotsiksi", r"ruotsin\s+kiel\w*"],
-                  "en": [r"englanniksi", r"englannin\s+kiel\w*"]}
+                  "en": [r"englanniksi", r"englannin\s+kiel\w*"],
+                  # a language we have no supervisors for: staff answer
+                  "es": [r"espanjaksi"], "ru": [r"venäjäksi"], "et": [r"viroksi"], "de": [r"saksaksi"],
+                  "fr": [r"ranskaksi"], "ar": [r"arabiaksi"], "so": [r"somaliksi"], "uk": [r"ukrainaksi"]}

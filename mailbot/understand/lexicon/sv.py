@@ -83,6 +83,8 @@ MONTH_REF = {"any": [r"månaden", r"varje\s+månad", r"i\s+varje\s+månad"], "th
              "next": [r"nästa\s+månad"]}
 NTH_WEEKDAY = [r"(?:den\s+)?(?P<nth>{NTH})\s+(?P<w1>{WD})\s+(?:i\s+|varje\s+)?(?P<mref>{MREF}|{MONTHS})"]
 # before a weekday or its range: every week ("varje vecka tisdag–torsdag")
+# said of a weekday anywhere in its sentence, it is every such day: "ti–to on yleensä vapaata"
+USUALLY = [r"vanligtvis", r"normalt", r"oftast", r"brukar", r"i\s+regel"]
 EVERY_WEEK = [r"varje\s+vecka", r"varje", r"alla", r"veckovis"]
 # in N days: "om fem dagar" = today + 5
 IN_DAYS = [r"om\s+(?P<n>\w+)\s+dag(?:ar)?"]
@@ -136,6 +138,8 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 # a day said as a bound ("in crunch until the end of August, so … the first Monday of September") is no
 # wish when the sentence names another day
 # after a day, week or date: every day from the next one on ("efter vecka 5", "efter den 20 januari")
+# "from … on" before a month ("med start i januari" stays January, CONTRACT §2.1.1)
+FROM_ON_BEFORE = [r"från\s+och\s+med", r"fr\.\s?o\.\s?m\.?", r"fr\.o\.m"]
 AFTER_SPAN_BEFORE = [r"efter"]
 AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
@@ -143,7 +147,7 @@ UNTIL_AFTER = []
 # before a town in the same sentence: where the writer works, not where to meet ("I work as receptionist … in Rovaniemi")
 # a town in the same sentence after one of these is where the writer travels, no place to meet
 TRAVEL = [r"\w*resa\w*", r"reser", r"åker\s+till", r"konferens\w*", r"mässa\w*"]
-WORKPLACE_BEFORE = [r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetsplats"]
+WORKPLACE_BEFORE = [r"(?:ny\s+)?chef\s+(?:på|för|vid)", r"anställd\s+(?:på|vid|hos)", r"jobbar", r"arbetar", r"är\s+anställd", r"min\s+arbetsplats"]
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 # or one told as past ("vi fick ställa in mötena")
 NOT_WANTED = [r"avbokade", r"(?:har|hade)\s+(?:redan\s+)?avbokat", r"(?:fick|var\s+tvungna\s+att|var\s+tvungen\s+att)\s+(?:\w+\s+)?(?:ställa\s+in|avboka|flytta)\s+(?:\w+\s+)?(?:möten|mötet|mötena|träffarna)", r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
@@ -205,7 +209,7 @@ INTENT = {
     "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
                 r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
                 r"tänker\s+oss", r"önskemål"],
-    "question": [r"vem\s+betalar", r"under\s+(?:min\s+)?sjukledighet\w*", r"(?:kan|får)\s+(?:min|vår)\s+(?:kollega|arbetskamrat|chef)\w*\s+(?:\w+\s+)?(?:följa\s+med|komma\s+med|delta|vara\s+med)", r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"debiter\w*", r"vad\s+(?:är|innebär)",
+    "question": [r"hur\s+fungerar\s+det", r"vem\s+betalar", r"under\s+(?:min\s+)?sjukledighet\w*", r"(?:kan|får)\s+(?:min|vår)\s+(?:kollega|arbetskamrat|chef)\w*\s+(?:\w+\s+)?(?:följa\s+med|komma\s+med|delta|vara\s+med)", r"pris\w*", r"kosta\w*", r"kostnad\w*", r"faktur\w*", r"e-faktur\w*", r"debiter\w*", r"vad\s+(?:är|innebär)",
                  r"remiss\w*", r"ingår", r"avtal\w*", r"moms", r"samma\s+sak\s+som"],
     "other": [r"nyhetsbrev\w*", r"avregistrera", r"webbinari\w*", r"rabatt\w*", r"erbjudande\w*", r"kampanj\w*"],
     "domain": [r"\w*handledning\w*", r"\w*handledare\w*", r"tid\w*", r"träff\w*", r"bokning\w*", r"möte\w*"],
@@ -284,4 +288,7 @@ OUT_OF_OFFICE = [r"detta\s+är\s+ett\s+automatiskt\s+svar", r"jag\s+svarar\s+(?:
                  r"jag\s+är\s+på\s+tjänsteresa", r"tillbaka\s+på\s+kontoret", r"begränsad\s+tillgång\s+till\s+e-?post",
                  r"frånvarande", r"åter\s+(?:på\s+kontoret|i\s+tjänst)", r"automatiskt\s+svar", r"inte\s+på\s+kontoret"]
 LANGUAGE_NAMES = {"fi": [r"på\s+finska", r"finskspråkig\w*"], "sv": [r"på\s+svenska", r"svenskspråkig\w*"],
-                  "en": [r"på\s+engelska", r"engelskspråkig\w*"]}
+                  "en": [r"på\s+engelska", r"engelskspråkig\w*"],
+                  # a language we have no supervisors for: staff answer
+                  "es": [r"på\s+spanska"], "ru": [r"på\s+ryska"], "et": [r"på\s+estniska"], "de": [r"på\s+tyska"],
+                  "fr": [r"på\s+franska"], "ar": [r"på\s+arabiska"], "so": [r"på\s+somaliska"], "uk": [r"på\s+ukrainska"]}
