@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from mailbot.booking.slots import Proposal, SlotFinder, request_from_parse
 from mailbot.calendars.base import Appointment, CalendarError, CalendarSource
 from mailbot.config import Settings
+from mailbot.mail.calendar import CalendarReply
 from mailbot.mail.message import InboundMessage, MachineKind
 from mailbot.store import repo
 from mailbot.store.errors import SlotTaken
@@ -70,8 +71,8 @@ class Conversations:
         sender = msg.sender.addr if msg.sender else ""
         if msg.machine is MachineKind.BOUNCE:
             return self._bounce(s, row, now)
-        if _is_calendar_reply(row.raw or b""):
-            return self._calendar_reply(s, row, now)
+        if msg.calendar is not None:
+            return self._calendar_answer(s, row, msg, msg.calendar, now)
         if not sender:  # no one to answer, but a person should see what came
             repo.open_review_item(s, "message has no sender address", message_id=row.id)
             return self._done(s, row, "review: no sender", review=["message has no sender address"])
@@ -194,21 +195,59 @@ class Conversations:
         repo.open_review_item(s, "reply bounced", conversation_id=conv.id, message_id=row.id, now=now)
         return self._done(s, row, "bounce: holds released", conv, review=["reply bounced"])
 
-    def _calendar_reply(self, s: Session, row: Message, now: datetime) -> Outcome:
-        """Accept / Tentative / Decline pressed in a calendar: update the booking, answer nothing."""
-        uid, status = _reply_status(row.raw or b"")
-        booking = s.scalar(select(Booking).where(Booking.ical_uid == uid)) if uid else None
+    def _calendar_answer(self, s: Session, row: Message, msg: InboundMessage, answer: CalendarReply,
+                         now: datetime) -> Outcome:
+        """Accept / Tentative / Decline / Propose new time pressed in a calendar, matched to the booking by
+        the invitation's UID (calendar clients send no thread headers): Accept and Tentative update the
+        booking and answer nothing; Decline and anything odd go to staff; a new time proposed is a
+        reschedule to that time."""
+        booking = s.scalar(select(Booking).where(Booking.ical_uid == answer.uid)) if answer.uid else None
         if booking is None:
-            return self._done(s, row, "ignored: calendar reply for no booking")
-        booking.attendee_status = status
+            conv = self._conversation(s, msg, msg.sender.addr) if msg.sender else None
+            why = ("a calendar answer that could not be read" if not answer.readable
+                   else "a calendar answer to no invitation of ours")
+            repo.open_review_item(s, why, conversation_id=conv.id if conv else None, message_id=row.id, now=now)
+            if conv is not None:
+                row.conversation_id = conv.id
+            return self._done(s, row, f"review: {why}", conv, review=[why])
         row.conversation_id = booking.conversation_id
-        review = []
-        if status == "DECLINED":
-            repo.open_review_item(s, "invitation declined in the calendar", conversation_id=booking.conversation_id,
-                                  message_id=row.id, now=now)
-            review = ["invitation declined in the calendar"]
         conv = s.get(Conversation, booking.conversation_id)
-        return self._done(s, row, f"calendar reply: {status}", conv, review=review)
+        assert conv is not None
+        sender = _plain(msg.sender.addr) if msg.sender else ""
+        attendee = _plain(answer.attendee or sender)
+        problems = []
+        if attendee not in (conv.client_email, sender) or (answer.forwarded and sender != conv.client_email
+                                                            and attendee != conv.client_email):
+            problems.append("a calendar answer from someone the invitation was not sent to")
+        if booking.state != "confirmed":
+            problems.append(f"a calendar answer ({answer.method.lower()}) to a cancelled booking")
+        if problems:
+            return self._calendar_review(s, row, conv, problems, now)
+        if answer.sequence < booking.sequence:  # Accept pressed on an older version of the invitation
+            return self._done(s, row, f"noted: calendar answer to an older invitation ({answer.partstat})", conv)
+        if answer.method == "REPLY":
+            booking.attendee_status = answer.partstat
+            if answer.partstat == "DECLINED":
+                return self._calendar_review(s, row, conv, ["invitation declined in the calendar"], now)
+            return self._done(s, row, f"calendar reply: {answer.partstat}", conv)
+        if answer.method == "COUNTER" and answer.start is not None and answer.end is not None:
+            parsed = ParseResult("reschedule", conv.language or "fi", windows=[(answer.start, answer.end)])
+            for key in ("service", "mode", "location", "participants"):
+                setattr(parsed, key, (conv.parsed or {}).get(key))
+            return self._reschedule(s, row, conv, msg, parsed, _live_holds(s, conv), now)
+        if answer.method == "REFRESH":  # the client's calendar lost the event: the current invitation again
+            a = self.appointment(conv, booking)
+            return self._reply(s, row, conv, msg, "confirmation", {"sessions": [self.slot_context(a)], "moved": False},
+                               "booked", appointment=a)
+        why = ("a new time proposed in the calendar, with no time we can read" if answer.method == "COUNTER"
+               else f"a calendar message we do not act on ({answer.method})")
+        return self._calendar_review(s, row, conv, [why], now)
+
+    def _calendar_review(self, s: Session, row: Message, conv: Conversation, reasons: list[str],
+                         now: datetime) -> Outcome:
+        for reason in reasons:
+            repo.open_review_item(s, reason, conversation_id=conv.id, message_id=row.id, now=now)
+        return self._done(s, row, "review: calendar answer", conv, review=reasons)
 
     # --- helpers ------------------------------------------------------------------------------
     def _conversation(self, s: Session, msg: InboundMessage, sender: str) -> Conversation:
@@ -321,26 +360,3 @@ def _active_booking(s: Session, conv: Conversation) -> Booking | None:
                     .order_by(Booking.start))
 
 
-def _is_calendar_reply(raw: bytes) -> bool:
-    return b"text/calendar" in raw.lower() and re.search(rb"(?im)^METHOD:\s*REPLY", raw) is not None
-
-
-def _reply_status(raw: bytes) -> tuple[str | None, str]:
-    import email
-    import email.policy
-
-    from icalendar import Calendar
-
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
-    for part in msg.walk():
-        if part.get_content_type() == "text/calendar":
-            try:
-                cal = Calendar.from_ical(part.get_payload(decode=True) or b"")
-            except ValueError:
-                continue
-            for ev in cal.walk("VEVENT"):
-                att = ev.get("ATTENDEE")
-                att = att[0] if isinstance(att, list) else att
-                status = str(att.params.get("PARTSTAT", "NEEDS-ACTION")).upper() if att is not None else "NEEDS-ACTION"
-                return str(ev.get("UID")), status
-    return None, "NEEDS-ACTION"

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
+from mailbot.mail.calendar import CalendarReply
+
 
 class MachineKind(str, Enum):
     """Why a message was written by a machine rather than a person."""
@@ -61,6 +63,7 @@ class InboundMessage:
     machine: MachineKind | None  # set when headers or MIME structure show a machine wrote it
     machine_text: str = ""  # for bounces and receipts: the human-readable part the machine wrote
     defects: tuple[str, ...] = field(default_factory=tuple)  # what was wrong with the MIME, for staff
+    calendar: CalendarReply | None = None  # an answer to one of our invitations (iMIP), read from its calendar
 
     @property
     def is_forward(self) -> bool:

@@ -16,6 +16,8 @@ from mailbot.mail.text import decode_bytes, decode_header_words, html_to_text, n
 _MAX_DEPTH = 40  # deeper nesting is an attack or a loop; the parts below it are not read
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
 _RETURNED_TYPES = frozenset({"message/rfc822", "message/global", "text/rfc822-headers"})
+_CALENDAR_TYPES = frozenset({"text/calendar", "application/ics", "text/x-vcalendar", "application/ical"})
+_MAX_CALENDAR = 1_000_000  # bytes of one calendar part that are read; a bigger one is no answer to us
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Found:
     has_delivery_status: bool = False
     has_disposition: bool = False
     defects: list[str] = field(default_factory=list)
+    calendars: list[tuple[bytes, bool]] = field(default_factory=list)  # decoded calendar parts, forwarded?
 
 
 def walk(message: Message) -> Found:
@@ -55,6 +58,7 @@ def _visit(part: Message, found: Found, depth: int, in_report: bool) -> None:
         inner = _inner_message(part)
         if inner is not None:
             found.embedded.append(inner)
+            _forwarded_calendars(inner, found, depth + 1)
         found.attachments.append(_attachment(part, ctype))
     elif ctype.startswith("message/"):
         found.attachments.append(_attachment(part, ctype))
@@ -84,8 +88,11 @@ def _describe(defect: object) -> str:
 
 
 def _alternative(part: Message, found: Found, depth: int, in_report: bool) -> None:
-    """Prefer the plain-text version; the HTML one only when plain is missing or empty."""
+    """Prefer the plain-text version; the HTML one only when plain is missing or empty. A calendar
+    version (Outlook's and Gmail's answers to an invitation) is kept beside the text."""
     children = _children(part)
+    for child in children:
+        _calendars_below(child, found, depth + 1, forwarded=False)
     for wanted in ("text/plain", "text/html"):
         for child in children:
             if child.get_content_type() == wanted and not _is_attachment(child, wanted):
@@ -101,6 +108,11 @@ def _alternative(part: Message, found: Found, depth: int, in_report: bool) -> No
 
 
 def _leaf(part: Message, ctype: str, found: Found, in_report: bool, top: bool) -> None:
+    if _is_calendar(part, ctype):  # never read as text, even as a single-part message
+        _calendar(part, found, forwarded=False)
+        if ctype != "text/calendar" or _is_attachment(part, ctype):
+            found.attachments.append(_attachment(part, ctype))
+        return
     # A single-part message's text is its body even when a mailer put a file name on it.
     if _is_attachment(part, ctype) and not (top and ctype in _BODY_TYPES and _disposition(part) != "attachment"):
         found.attachments.append(_attachment(part, ctype))
@@ -108,6 +120,42 @@ def _leaf(part: Message, ctype: str, found: Found, in_report: bool, top: bool) -
     text = part_text(part, found.defects)
     if text.strip():
         _add_text(text, found, in_report)
+
+
+def _is_calendar(part: Message, ctype: str) -> bool:
+    if ctype in _CALENDAR_TYPES:
+        return True
+    name = (_filename(part) or "").lower()
+    return name.endswith((".ics", ".vcs")) and not part.is_multipart()
+
+
+def _calendar(part: Message, found: Found, *, forwarded: bool) -> None:
+    data = _payload_bytes(part, found.defects)
+    if data and len(data) <= _MAX_CALENDAR and (data, forwarded) not in found.calendars:
+        found.calendars.append((data, forwarded))
+
+
+def _forwarded_calendars(message: Message, found: Found, depth: int) -> None:
+    """Calendar parts of a forwarded message (an assistant passing on the client's answer)."""
+    _calendars_below(message, found, depth, forwarded=True)
+
+
+def _calendars_below(message: Message, found: Found, depth: int, *, forwarded: bool) -> None:
+    """Every calendar part in a subtree, without reading its texts (Apple Mail nests the .ics in
+    multipart/mixed inside multipart/alternative)."""
+    stack = [(message, depth)]
+    while stack:
+        part, level = stack.pop()
+        if level > _MAX_DEPTH:
+            return
+        if part.is_multipart():
+            stack.extend((child, level + 1) for child in reversed(_children(part)))
+        elif part.get_content_type() in ("message/rfc822", "message/global"):
+            inner = _inner_message(part)
+            if inner is not None:
+                stack.append((inner, level + 1))
+        elif _is_calendar(part, part.get_content_type()):
+            _calendar(part, found, forwarded=forwarded)
 
 
 def _add_text(text: str, found: Found, in_report: bool) -> None:

@@ -24,6 +24,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 
 from mailbot.errors import MailError
 from mailbot.mail import machine, mime
+from mailbot.mail.calendar import CalendarReply, read_reply
 from mailbot.mail.message import Address, InboundMessage, MachineKind, QuotedPart
 from mailbot.mail.quotes import split_quotes
 from mailbot.mail.signature import split_signature
@@ -122,7 +123,17 @@ def _build(parsed: Message, found: mime.Found) -> InboundMessage:
         machine=kind,
         machine_text=machine_text,
         defects=tuple(dict.fromkeys(defects)),
+        calendar=_calendar_reply(found.calendars, defects),
     )
+
+
+def _calendar_reply(parts: list[tuple[bytes, bool]], defects: list[str]) -> CalendarReply | None:
+    """The attendee's answer the mail carries: its own calendar first, then one it forwards."""
+    replies = [r for data, forwarded in parts if (r := read_reply(data, forwarded=forwarded)) is not None]
+    replies.sort(key=lambda r: (r.forwarded, not r.readable))
+    if replies and not replies[0].readable:
+        defects.append("a calendar answer that could not be read")
+    return replies[0] if replies else None
 
 
 def _unparsed(raw: bytes, exc: Exception) -> InboundMessage:

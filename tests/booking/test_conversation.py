@@ -70,6 +70,29 @@ def world(tmp_path: Path) -> Any:
                                             sender=sender, subject=subject)
                 return conv.handle(s, row, read_message(raw), now)
 
+        def receive_raw(self, raw: bytes, now: datetime = NOW) -> Any:
+            msg = read_message(raw)
+            with db.transaction() as s:
+                row, _ = repo.store_inbound(s, raw, uidvalidity=1, uid=abs(hash(raw)) % 10**9,
+                                            message_id=msg.message_id, sender=msg.sender.addr if msg.sender else "",
+                                            subject=msg.subject)
+                return conv.handle(s, row, msg, now)
+
+        def book(self, *, uid: str | None = None, client: str | None = None, sequence: int = 0) -> Booking:
+            """A confirmed booking; its UID and client changed to match a real calendar answer."""
+            out = self.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+            self.receive("Ykkönen sopii", in_reply_to=out.queued[0])
+            with db.transaction() as s:
+                booking = s.scalars(select(Booking)).one()
+                if uid is not None:
+                    booking.ical_uid = uid
+                if client is not None:
+                    s.get(Conversation, booking.conversation_id).client_email = client
+                booking.sequence = sequence
+                s.flush()
+                s.expunge(booking)
+                return booking
+
         def remind(self, now: datetime) -> int:
             from mailbot.booking.reminders import queue_reminders
 
@@ -220,3 +243,85 @@ def test_each_session_of_a_series_gets_its_own_invitation(world: Any) -> None:
     assert len(confirmations[0][0]["sessions"]) == 3  # the first lists the whole series
     uids = {a.uid for _, a in confirmations if a is not None}
     assert len(uids) == 3 and len(world.scalars(select(Booking))) == 3
+
+
+IMIP = Path(__file__).resolve().parents[1] / "mail" / "data" / "imip"
+
+
+def _answer(uid: str, method: str, attendee_line: str, extra: str = "", *, b64: bool = True) -> bytes:
+    """An answer shaped as Outlook sends it: multipart/alternative, the calendar base64, no thread headers."""
+    import base64
+
+    ics = ("BEGIN:VCALENDAR\r\nMETHOD:" + method + "\r\nPRODID:Microsoft Exchange Server 2010\r\nVERSION:2.0\r\n"
+           "BEGIN:VEVENT\r\n" + attendee_line + "\r\nUID:" + uid + "\r\nDTSTAMP:20261124T100000Z\r\n" + extra
+           + "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    part = base64.encodebytes(ics.encode()).decode() if b64 else ics
+    cte = "base64" if b64 else "7bit"
+    return ("From: Laura <laura@client.example>\r\nTo: ajanvaraus@example.fi\r\nSubject: Accepted: Työnohjaus\r\n"
+            "Date: Tue, 24 Nov 2026 10:00:00 +0200\r\nMessage-ID: <" + method + uid[:8] + "@client.example>\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n"
+            "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAccepted: Työnohjaus ti 1.12. klo 12\r\n"
+            "--b\r\nContent-Type: text/calendar; charset=utf-8; method=" + method + "\r\n"
+            "Content-Transfer-Encoding: " + cte + "\r\n\r\n" + part + "\r\n--b--\r\n").encode()
+
+
+@pytest.mark.parametrize("name", ["apple-ical3-reply-1.eml", "exchange2016-reply-1.eml"])
+def test_a_real_calendar_accept_is_matched_by_uid_and_gets_no_answer(world: Any, name: str) -> None:
+    raw = (IMIP / name).read_bytes()  # Outlook's: base64 in multipart/alternative, no In-Reply-To
+    answer = read_message(raw).calendar
+    assert answer is not None and answer.uid and answer.attendee
+    world.book(uid=answer.uid, client=answer.attendee)
+    sent = len(world.recorder.sent)
+    out = world.receive_raw(raw)
+    assert out.action == "calendar reply: ACCEPTED" and out.queued == [] and len(world.recorder.sent) == sent
+    assert world.scalars(select(Booking))[0].attendee_status == "ACCEPTED"
+
+
+@pytest.mark.parametrize("b64", [True, False])
+def test_an_outlook_accept_without_thread_headers_is_no_new_request(world: Any, b64: bool) -> None:
+    booking = world.book()
+    sent = len(world.recorder.sent)
+    raw = _answer(booking.ical_uid, "REPLY", "ATTENDEE;PARTSTAT=TENTATIVE:mailto:laura@client.example", b64=b64)
+    out = world.receive_raw(raw)
+    assert out.queued == [] and len(world.recorder.sent) == sent  # no new proposal to an Accept
+    assert world.scalars(select(Booking))[0].attendee_status == "TENTATIVE"
+
+
+def test_a_counter_proposal_is_a_reschedule_to_the_time_proposed(world: Any) -> None:
+    booking = world.book()
+    raw = _answer(booking.ical_uid, "COUNTER", "ATTENDEE;PARTSTAT=TENTATIVE:mailto:laura@client.example",
+                  "DTSTART:20261203T080000Z\r\nDTEND:20261203T090000Z\r\n")
+    out = world.receive_raw(raw)
+    kind, ctx, _ = world.recorder.sent[-1]
+    assert out.action == "proposed" and kind == "reschedule"
+    assert ctx["options"][0]["start"] == datetime(2026, 12, 3, 10, 0, tzinfo=TZ)  # 08:00Z is 10:00 in Helsinki
+
+
+def test_a_refresh_sends_the_current_invitation_again(world: Any) -> None:
+    booking = world.book()
+    raw = _answer(booking.ical_uid, "REFRESH", "ATTENDEE:mailto:laura@client.example")
+    out = world.receive_raw(raw)
+    kind, _, appointment = world.recorder.sent[-1]
+    assert len(out.queued) == 1 and kind == "confirmation" and appointment.uid == booking.ical_uid
+
+
+@pytest.mark.parametrize(("method", "attendee", "uid", "reason"), [
+    ("REPLY", "laura@client.example", "no-such-uid@example.fi", "a calendar answer to no invitation of ours"),
+    ("REPLY", "someone@else.example", None, "a calendar answer from someone the invitation was not sent to"),
+    ("DECLINECOUNTER", "laura@client.example", None, "a calendar message we do not act on (DECLINECOUNTER)"),
+])
+def test_odd_calendar_answers_go_to_staff_and_get_no_answer(world: Any, method: str, attendee: str,
+                                                           uid: str | None, reason: str) -> None:
+    booking = world.book()
+    sent = len(world.recorder.sent)
+    out = world.receive_raw(_answer(uid or booking.ical_uid, method, f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{attendee}"))
+    assert out.review == [reason] and out.queued == [] and len(world.recorder.sent) == sent
+    assert reason in [r.reason for r in world.scalars(select(ReviewItem))]
+
+
+def test_an_answer_to_an_older_invitation_changes_nothing(world: Any) -> None:
+    booking = world.book(sequence=1)  # moved once: the invitation is at SEQUENCE 1
+    out = world.receive_raw(_answer(booking.ical_uid, "REPLY", "ATTENDEE;PARTSTAT=DECLINED:mailto:laura@client.example",
+                                    "SEQUENCE:0\r\n"))
+    assert out.action.startswith("noted: calendar answer to an older invitation") and out.review == []
+    assert world.scalars(select(Booking))[0].attendee_status == "NEEDS-ACTION"
