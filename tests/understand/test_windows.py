@@ -427,3 +427,13 @@ def test_usually_makes_the_weekdays_habits() -> None:
     got, _ = read("Ti–to klo 13–15 on yleensä vapaata kaikilla.", "fi")
     ds = [date.fromisoformat(d) for d in days(got)]
     assert len(ds) > 30 and {d.weekday() for d in ds} == {1, 2, 3}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "I'd like to start when the kids are back at school. Afternoons work best."),
+    ("fi", "Aloitetaan kun lapset on taas koulussa. Iltapäivät käy."),
+    ("sv", "Vi börjar när barnen har börjat skolan. Eftermiddagar passar."),
+])
+def test_a_start_tied_to_the_school_year_is_not_read(lang: str, text: str) -> None:
+    _, problems = read(text, lang)
+    assert "time expression not understood" in problems

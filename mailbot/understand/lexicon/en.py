@@ -175,7 +175,7 @@ ANY_TIME = [r"any(?=\s+(?:morning|afternoon|evening|weekday|working\s+day)s?(?!\
             r"fully\s+flexible", r"any\s+slot"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
-HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
+HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children)\s+(?:are\s+)?(?:back\s+(?:at|in|to)\s+school|go\s+back\s+to\s+school|start\s+school)", r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
             r"(?:the\s+)?same\s+(?:time|day|slot)\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
             r"(?:after|before)\s+new\s+year\w*", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
             r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",

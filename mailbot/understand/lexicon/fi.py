@@ -225,7 +225,7 @@ ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)(?=\s+(?:aamu|aamupäivä|iltapäivä
             r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
 ASAP = [r"mahollisimman\s+pian", r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
-HOLIDAYS = [r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
+HOLIDAYS = [r"kun\s+(?:lapset|muksut|kakarat)\s+(?:on|ovat|ois|olisivat)?\s*(?:taas\s+)?(?:palannu\w*\s+)?koulu\w*", r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
             r"sama(?:an|na|)\s+aika(?:an)?\s+kuin\s+(?:viimeksi|edellise\w*\s+kerra\w*|ennenkin|aiemmin|viime\s+kerra\w*)",
             r"samaan\s+aikaan\s+kuin\s+\w+", r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
             r"loppiai\w*", r"vapun\s+\w+", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",

@@ -172,7 +172,7 @@ ANY_TIME = [r"vilken(?=\s+(?:förmiddag|eftermiddag|kväll|morgon)\s+som\s+helst
             r"flexibel\s+tid"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
-HOLIDAYS = [r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
+HOLIDAYS = [r"när\s+(?:barnen|ungarna)\s+(?:har\s+)?(?:börjat|kommit\s+tillbaka\s+till|är\s+tillbaka\s+i)\s+skolan", r"när\s+skolan\s+(?:har\s+)?börja\w*", r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
             r"samma\s+tid\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
             r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*"]
