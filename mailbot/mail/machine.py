@@ -23,6 +23,10 @@ _AUTO_REPLY_SUBJECT = rx_compile(
 )
 _RECEIPT_SUBJECT = rx_compile(r"^\s*(?:luettu|läst|read|gelesen)\s*:", re.IGNORECASE)
 _BOUNCE_SENDER = rx_compile(r"^(?:mailer-daemon|postmaster)@", re.IGNORECASE)
+# Addresses that say no person reads their mail: nothing is ever sent back to them.
+_NO_REPLY_SENDER = rx_compile(
+    r"^(?:no|do[-_.]?not|dont|never)[-_.]?reply(?:[-_.+][^@]*)?@|^notifications?(?:[-_.+][^@]*)?@",
+    re.IGNORECASE)
 _BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
 _AUTO_PRECEDENCE = frozenset({"auto_reply", "auto-reply"})
 # Values of X-Auto-Response-Suppress that Exchange sets on its own automatic replies.
@@ -57,6 +61,8 @@ def detect(headers: dict[str, str], sender_addr: str, structure: Structure) -> M
         return MachineKind.AUTO_REPLY
     precedence = get("precedence", "").strip().lower()
     if "list-id" in headers or "list-unsubscribe" in headers or precedence in _BULK_PRECEDENCE:
+        return MachineKind.BULK
+    if _NO_REPLY_SENDER.match(sender_addr):  # noreply@, no-reply@, donotreply@: a notification
         return MachineKind.BULK
     return None
 

@@ -169,15 +169,34 @@ def _addresses(parsed: Message, name: str) -> tuple[Address, ...]:
         pairs = []
     found: list[Address] = []
     for display, addr in pairs:
-        display = decode_header_words(display).strip().strip("\"'")
-        addr = decode_header_words(addr).strip()
-        if "@" not in addr:
-            display, addr = display or addr, ""
+        display = _printable(decode_header_words(display)).strip().strip("\"'")
+        addr = _unescaped(addr.strip())  # RFC 2047: no encoded words in an address; one there is no address
+        if not _ADDR_SPEC.match(addr) or "=?" in addr:
+            display, addr = display or _printable(addr), ""
         if display or addr:
             found.append(Address(display, addr.lower()))
     if not found and any(v.strip() for v in flat):
-        found.append(Address(decode_header_words(" ".join(flat)), ""))  # unreadable, keep as a name
+        found.append(Address(_printable(decode_header_words(" ".join(flat))), ""))  # unreadable, keep as a name
     return tuple(found)
+
+
+# an address we will ever write to: no spaces, quotes, brackets or control characters, one @, a domain
+_ATOMS = r"[^\s@<>()\[\]\\,;:\"\x00-\x1f\x7f]"
+_ADDR_SPEC = rx_compile(rf"^{_ATOMS}{{1,64}}@{_ATOMS}{{1,253}}\.[^\W\d_]{{2,63}}$")
+_CONTROL = rx_compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def _unescaped(text: str) -> str:
+    """Raw 8-bit header bytes (kept as surrogates by the parser) read as UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _printable(text: str) -> str:
+    """A display name as one line: CR, LF and other control characters hidden in encoded words go."""
+    return re.sub(r"\s{2,}", " ", _CONTROL.sub(" ", text)).strip()
 
 
 def _first_address(parsed: Message, name: str) -> Address | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -98,10 +98,11 @@ def store_inbound(session: Session, raw: bytes, *, uidvalidity: int | None, uid:
                   conversation_id: int | None = None) -> tuple[Message, bool]:
     """Store an inbound message before acting on it; returns it and whether it is new.
 
-    A message seen before, by the same mailbox UID or the same Message-ID (a second copy, or one
-    re-fetched after the UIDVALIDITY changed), is returned as stored, so processing stays idempotent.
+    A message seen before, by the same mailbox UID or the same Message-ID and content (a second copy, or
+    one re-fetched after the UIDVALIDITY changed), is returned as stored, so processing stays
+    idempotent; another message that only shares the Message-ID is a message of its own.
     """
-    existing = _inbound(session, uidvalidity, uid, message_id)
+    existing = _inbound(session, uidvalidity, uid, message_id, raw, sender)
     if existing is not None:
         return existing, False
     message = Message(direction="in", uidvalidity=uidvalidity, uid=uid, message_id=message_id,
@@ -112,7 +113,7 @@ def store_inbound(session: Session, raw: bytes, *, uidvalidity: int | None, uid:
             session.add(message)
     except IntegrityError:
         # Another process stored the same UID between our look and our insert.
-        existing = _inbound(session, uidvalidity, uid, message_id)
+        existing = _inbound(session, uidvalidity, uid, message_id, raw, sender)
         if existing is None:
             raise
         return existing, False
@@ -178,16 +179,27 @@ def audit(session: Session, actor: str, action: str, *, conversation_id: int | N
     return entry
 
 
-def _inbound(session: Session, uidvalidity: int | None, uid: int | None, message_id: str | None) -> Message | None:
-    same: list[ColumnElement[bool]] = []
+def _inbound(session: Session, uidvalidity: int | None, uid: int | None, message_id: str | None,
+             raw: bytes | None = None, sender: str | None = None) -> Message | None:
+    """The stored copy of this message: the same mailbox UID, or the same Message-ID *and* the same
+    content (a Message-ID alone is no identity: two senders, or broken ids, can share one)."""
     if uidvalidity is not None and uid is not None:
-        same.append((Message.uidvalidity == uidvalidity) & (Message.uid == uid))
-    if message_id:
-        same.append(Message.message_id == message_id)
-    if not same:
+        found = session.scalar(select(Message).where(
+            Message.direction == "in", Message.uidvalidity == uidvalidity, Message.uid == uid))
+        if found is not None:
+            return found
+    if not message_id:
         return None
-    query = select(Message).where(Message.direction == "in", or_(*same)).order_by(Message.id).limit(1)
-    return session.scalar(query)
+    for candidate in session.scalars(select(Message).where(
+            Message.direction == "in", Message.message_id == message_id).order_by(Message.id)):
+        if raw is None:
+            return candidate
+        if candidate.raw is not None:
+            if candidate.raw == raw:
+                return candidate
+        elif candidate.sender == sender:  # its body purged after the retention time: the sender decides
+            return candidate
+    return None
 
 
 __all__ = [

@@ -98,6 +98,19 @@ def test_storing_an_inbound_message_is_idempotent_on_its_message_id(db: Database
         assert session.scalar(select(func.count()).select_from(Message)) == 3
 
 
+def test_two_messages_that_only_share_a_message_id_are_both_kept(db: Database) -> None:
+    """Two senders, or broken ids that collapse to one value: a Message-ID alone is no identity."""
+    with db.transaction() as session:
+        first, _ = repo.store_inbound(session, RAW, uidvalidity=7, uid=10, message_id="<same@x>", sender="a@x.fi")
+        second, new = repo.store_inbound(session, RAW + b"other", uidvalidity=7, uid=11, message_id="<same@x>",
+                                         sender="b@y.fi")
+        assert new and second.id != first.id
+        # its body purged after the retention time, a copy is known by the same sender
+        first.raw = None
+        copy, new = repo.store_inbound(session, RAW, uidvalidity=8, uid=1, message_id="<same@x>", sender="a@x.fi")
+        assert (copy.id, new) == (first.id, False)
+
+
 def test_the_database_refuses_a_second_row_for_one_uid(db: Database) -> None:
     with db.transaction() as session:
         repo.store_inbound(session, RAW, uidvalidity=7, uid=10, message_id=None)
