@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 
 from mailbot.booking.conversation import Conversations
 from mailbot.calendars.base import Appointment, CalendarSource
@@ -44,6 +45,8 @@ class CycleReport:
     failed: int = 0
     sent: int = 0
     send_failed: int = 0
+    waiting: int = 0  # replies not yet accepted by the SMTP server after this cycle
+    waiting_since: datetime | None = None  # when the oldest of them was queued
     actions: dict[str, int] = field(default_factory=dict)
 
 
@@ -120,6 +123,8 @@ class App:
         self._recover(report, now)
         sent = asyncio.run(self._send_due())  # the outbox runs on the wall clock, whatever `now` reads mail at
         report.sent, report.send_failed = sent
+        with self.db.transaction() as s:
+            report.waiting, report.waiting_since = repo.waiting(s)
         if jobs:
             self.run_jobs(now or datetime.now(UTC))
         return report
@@ -148,6 +153,17 @@ class App:
     def _handle(self, row_id: int, report: CycleReport, now: datetime | None,
                 parsed: InboundMessage | None = None) -> bool:
         """Handle one stored message; True when it is done (by this worker or before)."""
+        for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
+            try:
+                return self._handle_once(row_id, report, now, parsed)
+            except OperationalError as exc:  # two workers' holds deadlocked: PostgreSQL rolled one back
+                if not _transient(exc) or attempt == TRANSIENT_ATTEMPTS:
+                    return self._failed(row_id, report, None)
+                log.info("message row %s: %s; trying again", row_id, type(exc.orig).__name__ if exc.orig else exc)
+        return False  # not reached
+
+    def _handle_once(self, row_id: int, report: CycleReport, now: datetime | None,
+                     parsed: InboundMessage | None) -> bool:
         when = now or datetime.now(UTC)
         message_id: str | None = None
         try:
@@ -175,15 +191,22 @@ class App:
             key = outcome_action.split(":")[0]
             report.actions[key] = report.actions.get(key, 0) + 1
             return True
+        except OperationalError as exc:
+            if _transient(exc):
+                raise  # tried again from the start, in a new transaction
+            return self._failed(row_id, report, message_id)
         except Exception:  # a bug must not lose the message or loop on it: a person looks at it
-            log.exception("handling message %s (row %s) failed", message_id, row_id)
-            report.failed += 1
-            with self.db.transaction() as s:
-                row = s.get(Message, row_id)
-                if row is not None and row.processed_at is None:
-                    repo.open_review_item(s, "processing failed", message_id=row_id)
-                    repo.mark_processed(s, row_id, state="failed")
-            return True
+            return self._failed(row_id, report, message_id)
+
+    def _failed(self, row_id: int, report: CycleReport, message_id: str | None) -> bool:
+        log.exception("handling message %s (row %s) failed", message_id, row_id)
+        report.failed += 1
+        with self.db.transaction() as s:
+            row = s.get(Message, row_id)
+            if row is not None and row.processed_at is None:
+                repo.open_review_item(s, "processing failed", message_id=row_id)
+                repo.mark_processed(s, row_id, state="failed")
+        return True
 
     async def _send_due(self) -> tuple[int, int]:
         from mailbot.outbox.sender import OutboxWorker
@@ -214,6 +237,17 @@ class App:
             done["bodies_purged"] += sent.rowcount or 0  # type: ignore[attr-defined]
         return done
 
+    def retry_waiting(self) -> int:
+        """A service that starts sends every waiting reply at once, whatever retry time an earlier
+        process saved: the operator who fixed the SMTP server and restarts expects the mail to flow."""
+        with self.db.transaction() as s:
+            moved = repo.retry_now(s, datetime.now(UTC))
+            count, since = repo.waiting(s)
+        if count:
+            log.info("%d replies waiting to be sent, the oldest since %s; trying them now", count,
+                     since.isoformat(timespec="seconds") if since else "-")
+        return moved
+
     # --- the service -------------------------------------------------------------------------
     def run_forever(self) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -222,6 +256,7 @@ class App:
         scheduler = self._scheduler()
         scheduler.start()
         log.info("mailbot running; %d calendars", len(self.calendars))
+        self.retry_waiting()
         while not self._stop.is_set():
             try:
                 report = self.cycle(jobs=False)
@@ -261,6 +296,16 @@ class App:
                     closing()
                 except Exception:  # noqa: BLE001 - closing on the way out
                     log.debug("close failed", exc_info=True)
+
+
+TRANSIENT_ATTEMPTS = 3
+
+
+def _transient(exc: OperationalError) -> bool:
+    """A deadlock or serialization failure (PostgreSQL), or a database locked a moment (SQLite): the
+    same work succeeds when it is done again."""
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return code in ("40P01", "40001") or "database is locked" in str(exc.orig)
 
 
 def appointment_context(a: Appointment) -> dict[str, Any]:

@@ -93,11 +93,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
     app = App(load_settings(Path(args.config)))
     if args.once:
         try:
+            app.retry_waiting()
             report = app.cycle()
         finally:
             app.close()
+        waiting = f", waiting {report.waiting}"
+        if report.waiting and report.waiting_since is not None:
+            waiting += f" (the oldest queued {report.waiting_since.isoformat(timespec='seconds')})"
         print(f"fetched {report.fetched}, handled {report.handled}, already handled {report.skipped}, "
-              f"failed {report.failed}, sent {report.sent}, not sent {report.send_failed}")
+              f"failed {report.failed}, sent {report.sent}, not sent {report.send_failed}{waiting}")
         return 1 if report.failed else 0
     app.run_forever()
     return 0

@@ -12,14 +12,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
 from email.utils import getaddresses, parseaddr
 from typing import Protocol
 
 import aiosmtplib
+from sqlalchemy.orm import Session
 
 from mailbot.config import SmtpSettings
 from mailbot.errors import ConfigError, MailbotError
@@ -30,7 +32,6 @@ log = logging.getLogger(__name__)
 
 SEND_TIMEOUT = 60.0  # seconds per SMTP command; a large reply on a slow link still fits
 QUIT_TIMEOUT = 5.0  # QUIT comes after the server took the message: waiting long for it only widens the gap
-CLAIM = timedelta(minutes=15)  # how long a taken item is hidden from other workers while it is sent
 UNDELIVERABLE = "reply could not be delivered"
 MAX_REASON_CHARS = 300
 
@@ -208,10 +209,12 @@ class _Taken:
 
 
 class OutboxWorker:
-    """Sends what is due. Each item is taken in a short transaction (and hidden from other workers for
-    ``CLAIM``), sent with no transaction open, and recorded in its own short transaction the moment the
-    server has answered: a crash between the server's OK and ``mark_sent`` is the only way one reply
-    (with one Message-ID) goes out twice, so nothing else happens in between.
+    """Sends what is due, one message at a time, with a claim that lives only as long as this process:
+    on PostgreSQL the row stays locked (FOR UPDATE SKIP LOCKED) through the SMTP transaction and is
+    recorded before the lock goes; on SQLite the row names this process (``repo.claim_next``), and a
+    later sender sees at once when that process is gone. A reply whose sender was killed is sent by
+    the next run without waiting. A crash between the server's OK and ``mark_sent`` is the only way
+    one reply (with one Message-ID) goes out twice, so nothing else happens in between.
 
     ``mail_from`` is the envelope sender; by default each message's own From address, so that bounces
     come back to the booking mailbox.
@@ -222,16 +225,17 @@ class OutboxWorker:
         self.db = database
         self.sender = sender
         self.mail_from = mail_from
-        self.batch = batch
+        self.batch = batch  # kept for callers; one reply is claimed at a time
+        self.me = repo.process_identity()
+        self.locking = database.engine.dialect.name == "postgresql"
 
     async def send_due(self, now: datetime) -> SendReport:
         report = SendReport()
         if hasattr(self.sender, "keep"):
             self.sender.keep = True
         try:
-            while batch := self._take(now):
-                for item in batch:
-                    await self._send_one(item, now, report)
+            while await (self._send_locked(now, report) if self.locking else self._send_claimed(now, report)):
+                pass  # until nothing is due: a failed reply waits for its retry time, later than ``now``
         finally:
             close = getattr(self.sender, "aclose", None)
             if close is not None:
@@ -240,31 +244,49 @@ class OutboxWorker:
                 self.sender.keep = False
         return report
 
-    def _take(self, now: datetime) -> list[_Taken]:
+    async def _send_locked(self, now: datetime, report: SendReport) -> bool:
+        """PostgreSQL: the row lock is the claim, held through the send and dropped with the process."""
         with self.db.transaction() as s:
-            items = repo.due_outbox(s, now, limit=self.batch)
-            for item in items:
-                item.next_attempt_at = now + CLAIM  # mark_sent / mark_failed set it again
-            return [_Taken(i.id, i.message_id, i.to_addr, i.raw, i.conversation_id) for i in items]
+            (row,) = repo.due_outbox(s, now, limit=1) or (None,)
+            if row is None:
+                return False
+            item = _Taken(row.id, row.message_id, row.to_addr, row.raw, row.conversation_id)
+            await self._send_one(item, now, report, s)
+        return True
 
-    async def _send_one(self, item: _Taken, now: datetime, report: SendReport) -> None:
+    async def _send_claimed(self, now: datetime, report: SendReport) -> bool:
+        """SQLite: a short transaction claims the row for this process; the send runs with none open."""
+        with self.db.transaction() as s:
+            row = repo.claim_next(s, self.me, now)
+            if row is None:
+                return False
+            item = _Taken(row.id, row.message_id, row.to_addr, row.raw, row.conversation_id)
+        await self._send_one(item, now, report)
+        return True
+
+    async def _send_one(self, item: _Taken, now: datetime, report: SendReport, s: Session | None = None) -> None:
         try:
             await self.sender.send(item.raw, self.mail_from or _from_address(item.raw), _recipients(item.to_addr))
         except SendError as exc:
-            self._failed(item, str(exc), exc.permanent, now, report)
+            self._failed(item, str(exc), exc.permanent, now, report, s)
             return
         except Exception as exc:  # a bug in a sender must not stop the queue or lose the item
             log.exception("sending %s failed unexpectedly", item.message_id)
-            self._failed(item, f"{type(exc).__name__}: {exc}", False, now, report)
+            self._failed(item, f"{type(exc).__name__}: {exc}", False, now, report, s)
             return
-        with self.db.transaction() as s:
-            repo.mark_sent(s, item.id, at=now)
+        with self._session(s) as session:
+            repo.mark_sent(session, item.id, at=now)
         report.sent += 1
         log.info("sent %s to %s", item.message_id, item.to_addr)
 
-    def _failed(self, item: _Taken, error: str, permanent: bool, now: datetime, report: SendReport) -> None:
+    def _session(self, s: Session | None) -> AbstractContextManager[Session]:
+        """The caller's transaction (PostgreSQL, the row still locked) or a short one of its own."""
+        return nullcontext(s) if s is not None else self.db.transaction()
+
+    def _failed(self, item: _Taken, error: str, permanent: bool, now: datetime, report: SendReport,
+                s: Session | None = None) -> None:
         report.failed += 1
-        with self.db.transaction() as s:
+        with self._session(s) as s:
             row: OutboxItem = repo.mark_failed(s, item.id, error, now=now)
             if permanent:
                 row.next_attempt_at = None  # a refused address stays refused

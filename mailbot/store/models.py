@@ -167,6 +167,8 @@ class OutboxItem(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(index=True)
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The process sending it now ("host:pid:start"); a claim whose process is gone is no claim (0003).
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
 
 
 # the loop guard counts one address's replies of the last day for every message (migration 0002)

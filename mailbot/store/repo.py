@@ -19,7 +19,18 @@ from sqlalchemy.orm import Session
 
 from mailbot.store.errors import NotFound, StoreError
 from mailbot.store.models import AuditEntry, Conversation, Message, OutboxItem, ReviewItem, utcnow
-from mailbot.store.outbox import due_outbox, mark_failed, mark_sent, queue_outbox, retry_delay
+from mailbot.store.outbox import (
+    claim_next,
+    due_outbox,
+    mark_failed,
+    mark_sent,
+    process_identity,
+    queue_outbox,
+    release_claims,
+    retry_delay,
+    retry_now,
+    waiting,
+)
 from mailbot.store.reservations import (
     SlotLike,
     add_holds,
@@ -203,9 +214,10 @@ def _inbound(session: Session, uidvalidity: int | None, uid: int | None, message
 
 
 __all__ = [
-    "SlotLike", "add_holds", "audit", "book", "bookings_overlapping", "cancel_booking", "confirm_booking",
+    "SlotLike", "add_holds", "audit", "book", "bookings_overlapping", "cancel_booking", "claim_next", "confirm_booking",
     "conversation_by_message_id", "conversation_by_reference", "create_conversation", "due_outbox",
     "live_holds_overlapping", "mark_failed", "mark_processed", "mark_sent", "new_ical_uid", "new_reference",
-    "open_review_item", "open_review_items", "queue_outbox", "release_expired_holds", "release_holds",
-    "resolve_review_item", "retry_delay", "store_inbound", "taken", "unprocessed_inbound",
+    "open_review_item", "open_review_items", "process_identity", "queue_outbox", "release_claims",
+    "release_expired_holds", "release_holds", "resolve_review_item", "retry_delay", "retry_now", "store_inbound",
+    "taken", "unprocessed_inbound", "waiting",
 ]

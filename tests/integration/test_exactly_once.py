@@ -32,7 +32,6 @@ import pytest
 from tests.integration.crash import ROOT as REPO_ROOT
 from tests.integration.crash import (
     STEPS,
-    execute,
     mailbot,
     mailbot_command,
     mailbot_env,
@@ -77,12 +76,6 @@ def counts(result: subprocess.CompletedProcess[str]) -> dict[str, int]:
     return found
 
 
-def expire_claims(box: Setup) -> int:
-    """The time a killed sender's claim hides its outbox item (``outbox.sender.CLAIM``) has run out."""
-    return execute(box.db_url, "UPDATE outbox SET next_attempt_at = created_at WHERE sent_at IS NULL "
-                   "AND next_attempt_at IS NOT NULL")
-
-
 def assert_done(box: Setup, dovecot: DovecotServer, message_id: str, client: str) -> str:
     """Processed, flagged, its one reply recorded as sent, nothing failed; returns the reply's Message-ID."""
     (row,) = query(box.db_url, "SELECT processed_at, state FROM messages WHERE direction = 'in' "
@@ -122,14 +115,10 @@ def test_killed_at_each_step_a_rerun_answers_once(step: str, box: Setup, dovecot
         assert delivered_before_rerun == (1 if step in IN_THE_GAP else 0)
 
         if step in SEND_STEPS:
-            # The killed sender had claimed the reply: a rerun at once leaves it alone …
-            early = run_once(box)
-            assert early.returncode == 0, early.stderr
-            assert counts(early)["sent"] == 0 and len(replies_to(smtp, client)) == delivered_before_rerun
-            # … and sends it once the claim has run out (CLAIM, 15 minutes, later).
-            assert expire_claims(box) == 1
+            # The killed sender had claimed the reply; its claim died with it (no claim time to wait out)
+            assert query(box.db_url, "SELECT claimed_by FROM outbox WHERE to_addr = :to", to=client)[0][0]
 
-        rerun = run_once(box)
+        rerun = run_once(box)  # restarted at once, it sends the reply at once
         assert rerun.returncode == 0, rerun.stderr
         assert counts(rerun)["sent"] == 1, rerun.stdout
         again = run_once(box)
@@ -312,3 +301,25 @@ def test_the_log_names_message_ids_and_no_words_of_a_body(box: Setup, dovecot: D
     assert marker not in log
     assert request_id in result.stderr
     assert reply["Message-ID"] in result.stderr  # "sent <id> to …"
+
+
+def test_after_an_outage_a_restart_sends_every_waiting_reply_at_once(box: Setup, dovecot: DovecotServer,
+                                                                     smtp: SmtpServer) -> None:
+    """SMTP down: the replies wait and the report says so; the operator fixes it and runs again at once:
+    every reply goes out then, whatever retry time the earlier run saved."""
+    from tests.servers.smtp import free_port
+
+    down = box.config.with_name("down.toml")
+    text = box.config.read_text(encoding="utf-8")
+    down.write_text(re.sub(rf"(?m)^port = {smtp.port}$", f"port = {free_port()}", text), encoding="utf-8")
+    clients = [f"outage-{n}-{uuid.uuid4().hex[:6]}@client.example" for n in range(3)]
+    for client in clients:
+        dovecot.deliver(box.user, client_mail(client, "Työnohjaus", REQUEST)[0])
+    during = mailbot(down, "run", "--once")
+    assert during.returncode == 0, during.stderr
+    assert counts(during)["sent"] == 0 and counts(during)["waiting"] == 3, during.stdout
+    assert "the oldest queued" in during.stdout
+    after = run_once(box)  # at once: the saved retry times (seconds ahead) are not waited for
+    assert counts(after)["sent"] == 3 and counts(after)["waiting"] == 0, after.stdout
+    for client in clients:
+        assert len(replies_to(smtp, client)) == 1

@@ -17,7 +17,7 @@ from mailbot.outbox.message import build_reply, message_bytes
 from mailbot.outbox.render import Renderer
 from mailbot.outbox.sender import UNDELIVERABLE, OutboxWorker, SendError, SendReport, SmtpSender
 from mailbot.store import Database, Message, OutboxItem, open_database, repo
-from mailbot.store.outbox import MAX_ATTEMPTS
+from mailbot.store.outbox import GIVE_UP_AFTER
 from tests.outbox.helpers import context, utc
 from tests.servers.smtp import SmtpServer, free_port, start_smtp
 
@@ -92,18 +92,18 @@ def test_server_down_then_up(db: Database, renderer: Renderer) -> None:
     assert run(worker, NOW) == SendReport(sent=0, failed=1, permanent=0)
     failed = item(db, item_id)
     assert failed.attempts == 1 and failed.sent_at is None
-    assert failed.next_attempt_at == NOW + timedelta(minutes=1)
+    assert failed.next_attempt_at == NOW + timedelta(seconds=5)  # the first retry within seconds
     assert "cannot connect" in (failed.last_error or "")
     # before the retry is due nothing happens, even with the server back
     server = start_smtp(port=port)
     try:
-        assert run(worker, NOW + timedelta(seconds=30)) == SendReport()
-        assert run(worker, NOW + timedelta(minutes=2)) == SendReport(sent=1)
+        assert run(worker, NOW + timedelta(seconds=2)) == SendReport()
+        assert run(worker, NOW + timedelta(seconds=6)) == SendReport(sent=1)
         assert [m.raw for m in server.messages] == [raw]
     finally:
         server.stop()
     sent = item(db, item_id)
-    assert sent.attempts == 2 and sent.sent_at == NOW + timedelta(minutes=2) and sent.message_id == message_id
+    assert sent.attempts == 2 and sent.sent_at == NOW + timedelta(seconds=6) and sent.message_id == message_id
     with db.transaction() as s:
         assert repo.open_review_items(s) == []
 
@@ -126,18 +126,19 @@ def test_a_permanent_refusal_is_not_retried_and_goes_to_staff(db: Database, smtp
         assert reviews[0].conversation_id == given_up.conversation_id
 
 
-def test_the_last_attempt_goes_to_staff(db: Database, renderer: Renderer) -> None:
+def test_a_reply_that_has_failed_for_a_day_goes_to_staff(db: Database, renderer: Renderer) -> None:
     item_id, _, _ = queue(db, renderer)
     with db.transaction() as s:
         row = s.get(OutboxItem, item_id)
         assert row is not None
-        row.attempts = MAX_ATTEMPTS - 1
+        row.attempts = 41
+        row.created_at = NOW - GIVE_UP_AFTER
     report = run(OutboxWorker(db, sender_for(free_port())), NOW)
     assert report == SendReport(sent=0, failed=1, permanent=1)
     assert item(db, item_id).next_attempt_at is None
     with db.transaction() as s:
         (review,) = repo.open_review_items(s)
-        assert review.reason.startswith(f"{UNDELIVERABLE} ({MAX_ATTEMPTS} attempts, the last: ")
+        assert review.reason.startswith(f"{UNDELIVERABLE} (42 attempts, the last: ")
 
 
 class _Flaky:
@@ -169,17 +170,23 @@ def test_one_failure_does_not_stop_the_queue(db: Database, renderer: Renderer) -
                       "d@firma.fi": "RuntimeError: bug"}
 
 
-def test_a_taken_item_is_hidden_from_another_worker(db: Database, renderer: Renderer) -> None:
-    """While one worker sends, another run finds the item not due (a crash leaves it due again later)."""
+def test_a_claimed_item_is_left_alone_while_its_sender_lives_and_taken_at_once_when_it_died(
+    db: Database, renderer: Renderer,
+) -> None:
+    import subprocess
+    import sys
+
     item_id, _, _ = queue(db, renderer)
-    first = OutboxWorker(db, _Flaky({}))
-    taken = first._take(NOW)
-    assert [t.id for t in taken] == [item_id]
+    with db.transaction() as s:
+        s.get_one(OutboxItem, item_id).claimed_by = repo.process_identity()  # another sender, still running
     second = _Flaky({})
-    assert run(OutboxWorker(db, second), NOW + timedelta(minutes=1)) == SendReport()
-    assert second.sent == []
-    assert item(db, item_id).next_attempt_at is not None  # due again once the claim runs out
-    assert run(OutboxWorker(db, second), NOW + timedelta(hours=1)).sent == 1
+    assert run(OutboxWorker(db, second), NOW) == SendReport() and second.sent == []
+    dead = subprocess.run([sys.executable, "-c", "from mailbot.store.outbox import process_identity as p; print(p())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    with db.transaction() as s:
+        s.get_one(OutboxItem, item_id).claimed_by = dead  # that sender was killed mid-send
+    assert run(OutboxWorker(db, second), NOW).sent == 1  # at once: no claim time to wait out
+    assert item(db, item_id).claimed_by is None
 
 
 def test_a_batch_goes_over_one_connection_which_is_then_closed(db: Database, renderer: Renderer) -> None:

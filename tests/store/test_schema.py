@@ -27,7 +27,7 @@ def version(db: Database) -> str | None:
 
 def test_open_creates_every_table_at_the_latest_revision(db: Database) -> None:
     assert set(inspect(db.engine).get_table_names()) >= TABLES
-    assert version(db) == "0002"
+    assert version(db) == "0003"
 
 
 def test_opening_again_is_a_no_op_upgrade_that_keeps_the_data(db: Database, db_url: str) -> None:
@@ -36,7 +36,7 @@ def test_opening_again_is_a_no_op_upgrade_that_keeps_the_data(db: Database, db_u
     db.close()
     again = open_database(db_url)
     try:
-        assert version(again) == "0002"
+        assert version(again) == "0003"
         with again.transaction() as session:
             assert repo.conversation_by_reference(session, reference) is not None
     finally:

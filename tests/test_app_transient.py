@@ -1,0 +1,40 @@
+"""A deadlock between two workers' holds (PostgreSQL rolls one back) is tried again, not "processing failed"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+
+from mailbot.app import App, CycleReport, _transient
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"
+
+
+def _error(orig: Exception) -> OperationalError:
+    return OperationalError("INSERT INTO holds …", {}, orig)
+
+
+def test_deadlocks_and_locked_databases_are_transient_other_errors_are_not() -> None:
+    assert _transient(_error(_Deadlock("deadlock detected")))
+    assert _transient(_error(Exception("database is locked")))
+    assert not _transient(_error(Exception("no such table: holds")))
+
+
+def test_a_transient_error_is_tried_again_in_a_new_transaction() -> None:
+    app = App.__new__(App)
+    calls: list[int] = []
+
+    def once(row_id: int, report: CycleReport, now: Any, parsed: Any) -> bool:
+        calls.append(row_id)
+        if len(calls) == 1:
+            raise _error(_Deadlock("deadlock detected"))
+        report.handled += 1
+        return True
+
+    app._handle_once = once  # type: ignore[method-assign]
+    report = CycleReport()
+    assert app._handle(7, report, None) is True
+    assert calls == [7, 7] and report.handled == 1 and report.failed == 0
