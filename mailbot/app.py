@@ -67,6 +67,7 @@ class App:
         self.conversations = Conversations(settings, self.calendars, self.composer, own_addresses=own,
                                            max_replies_per_day=settings.booking.max_replies_per_day)
         self._stop = threading.Event()
+        self._waiting = False  # in the mailbox's wait (IDLE): a signal interrupts it
 
     # --- building ----------------------------------------------------------------------------
     def _open_calendars(self) -> dict[str, CalendarSource]:
@@ -251,7 +252,7 @@ class App:
     # --- the service -------------------------------------------------------------------------
     def run_forever(self) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: self._stop.set())
+            signal.signal(sig, self._on_signal)
         poll = self.settings.mailbox.poll_seconds if self.settings.mailbox else 60
         scheduler = self._scheduler()
         scheduler.start()
@@ -262,11 +263,13 @@ class App:
                 report = self.cycle(jobs=False)
                 if report.fetched or report.sent:
                     log.info("cycle: fetched %d, handled %d, sent %d", report.fetched, report.handled, report.sent)
-                # short IDLE rounds, so that SIGTERM is answered within seconds
-                self.mailbox.wait(min(poll, STOP_CHECK_SECONDS))
+                # IDLE in short rounds; a signal ends a round at once
+                self._idle(min(poll, STOP_CHECK_SECONDS))
             except MailbotError as exc:  # a server away for a while: keep trying, quietly
                 log.warning("%s", exc)
                 self._stop.wait(min(poll, 10))
+            except _Interrupted:  # the signal came just as the wait ended
+                break
         scheduler.shutdown(wait=True)
         self.close()
 
@@ -286,6 +289,22 @@ class App:
         except Exception:  # a failing job is logged and tried again at the next interval
             log.exception("scheduled jobs failed")
 
+    def _on_signal(self, *_: object) -> None:
+        """SIGTERM or SIGINT: stop; a wait in IDLE is cut short at once (the mailbox leaves IDLE cleanly)."""
+        self._stop.set()
+        if self._waiting:
+            raise _Interrupted
+
+    def _idle(self, seconds: float) -> None:
+        self._waiting = True
+        try:
+            if not self._stop.is_set():
+                self.mailbox.wait(seconds)
+        except _Interrupted:
+            log.info("stopping")
+        finally:
+            self._waiting = False
+
     def stop(self) -> None:
         self._stop.set()
 
@@ -296,6 +315,10 @@ class App:
                     closing()
                 except Exception:  # noqa: BLE001 - closing on the way out
                     log.debug("close failed", exc_info=True)
+
+
+class _Interrupted(BaseException):  # noqa: N818 - not an error: a signal arrived while waiting for mail
+    """Raised by the signal handler inside the mailbox's wait, so that IDLE ends at once."""
 
 
 TRANSIENT_ATTEMPTS = 3

@@ -38,3 +38,34 @@ def test_a_transient_error_is_tried_again_in_a_new_transaction() -> None:
     report = CycleReport()
     assert app._handle(7, report, None) is True
     assert calls == [7, 7] and report.handled == 1 and report.failed == 0
+
+
+def test_a_signal_ends_a_wait_for_mail_at_once() -> None:
+    """SIGTERM while the service waits in IDLE: the wait ends at once, not at the end of its round."""
+    import os
+    import signal
+    import threading
+    import time
+
+    app = App.__new__(App)
+    app._stop = threading.Event()
+    app._waiting = False
+    entered = threading.Event()
+
+    class Waiting:
+        def wait(self, timeout: float) -> bool:
+            entered.set()
+            time.sleep(timeout)  # a blocking wait, as IDLE's socket read is
+            return False
+
+    app.mailbox = Waiting()
+    previous = signal.signal(signal.SIGTERM, app._on_signal)
+    timer = threading.Thread(target=lambda: entered.wait(5) and os.kill(os.getpid(), signal.SIGTERM))
+    try:
+        timer.start()
+        started = time.monotonic()
+        app._idle(30)
+        assert time.monotonic() - started < 5 and app._stop.is_set()
+    finally:
+        timer.join()
+        signal.signal(signal.SIGTERM, previous)

@@ -146,9 +146,11 @@ def test_the_service_answers_within_seconds_and_stops_cleanly_on_sigterm(tmp_pat
         while not replies_to(smtp, client) and time.monotonic() < deadline and service.poll() is None:
             time.sleep(0.05)  # polling the captured mail with a deadline, not synchronising on a guess
         assert len(replies_to(smtp, client)) == 1
+        stopping = time.monotonic()
         service.send_signal(signal.SIGTERM)
         _out, err = service.communicate(timeout=20)
         assert service.returncode == 0, err
+        assert time.monotonic() - stopping < 2.0, "SIGTERM must be answered within 2 s, also in IDLE"
         assert "Haluaisin" not in err  # logs carry ids and states, never message bodies
     finally:
         if service.poll() is None:
