@@ -437,3 +437,13 @@ def test_usually_makes_the_weekdays_habits() -> None:
 def test_a_start_tied_to_the_school_year_is_not_read(lang: str, text: str) -> None:
     _, problems = read(text, lang)
     assert "time expression not understood" in problems
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Lukuvuosi päättyy 18.12., ja viikolla 51 tiistai käy."),
+    ("en", "The school year ends on 18 December; in week 51 Tuesday works."),
+    ("sv", "Terminen slutar den 18 december, vecka 51 passar tisdag."),
+])
+def test_a_date_told_as_news_of_another_calendar_is_no_wish(lang: str, text: str) -> None:
+    got, _ = read(text, lang)
+    assert days(got) == ["2026-12-15"]

@@ -160,7 +160,7 @@ NOT_TIME_BEFORE = [r"grades?", r"years?", r"classes", r"form", r"key\s+stage"]
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 # a clause that tells another meeting's own schedule is neither a wish nor busy time, just context:
 # "our sprint review is every other Friday", "the board meets on Mondays"
-OTHER_EVENT = [r"(?:meetings?|review|stand-?ups?|daily|retro(?:spective)?s?|board|committee)\s+(?:is|are|takes\s+place|happens?|meets?)"]
+OTHER_EVENT = [r"(?:school\s+year|term|semester|project|contract|season|fiscal\s+year)\s+(?:ends|starts|begins|finishes)", r"(?:meetings?|review|stand-?ups?|daily|retro(?:spective)?s?|board|committee)\s+(?:is|are|takes\s+place|happens?|meets?)"]
 CONSEQUENCE = [r"then(?=\s+(?:not|nothing|no)(?!\w))", r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"happy\s+\w+(?:\s+\w+)?[!.]?$", r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"

@@ -206,7 +206,7 @@ NOT_TIME_BEFORE = [r"luokat?", r"luokille", r"luokkien", r"luokilla", r"luokkala
 LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
 # a clause that tells another meeting's own schedule is neither a wish nor busy time, just context:
 # "johtoryhmä kokoontuu maanantaisin", "daily on joka aamu klo 9.15"
-OTHER_EVENT = [r"kokoontu\w*", r"(?:daily|dailyt|\w*palaveri|\w*palaverit|\w*kokous|\w*kokoukset)\s+(?:on|ovat|pidetään|alkaa)"]
+OTHER_EVENT = [r"(?:lukuvuo\w*|lukukau\w*|kausi|tilikausi|projekti|sopimus|jakso|koulu|koulut|syyslukukausi|kevätlukukausi)\s+(?:päättyy|loppuu|alkaa|päättyvät|alkavat)", r"kokoontu\w*", r"(?:daily|dailyt|\w*palaveri|\w*palaverit|\w*kokous|\w*kokoukset)\s+(?:on|ovat|pidetään|alkaa)"]
 CONSEQUENCE = [r"silloin(?=\s+(?:ei|en|emme|eivät)(?!\w))", r"sillon(?=\s+(?:ei|en)(?!\w))", r"joten", r"eli", r"niin\s+(?:se|ne|ei)", r"siksi", r"minkä\s+vuoksi"]  # "…, joten se ei käy"
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]

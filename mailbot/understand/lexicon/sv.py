@@ -158,7 +158,7 @@ NOT_TIME_BEFORE = [r"åk", r"årskurs\w*", r"klass\w*", r"årskurserna"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
 # a clause that tells another meeting's own schedule is neither a wish nor busy time, just context
-OTHER_EVENT = [r"(?:\w*möte\w*|\w*gruppen|teamet)\s+(?:är|hålls|ligger|träffas|samlas)", r"träffas\s+(?:varje|varannan|alltid)"]
+OTHER_EVENT = [r"(?:läsåret|terminen|projektet|avtalet|säsongen|skolan|räkenskapsåret)\s+(?:slutar|börjar|tar\s+slut)", r"(?:\w*möte\w*|\w*gruppen|teamet)\s+(?:är|hålls|ligger|träffas|samlas)", r"träffas\s+(?:varje|varannan|alltid)"]
 CONSEQUENCE = [r"då(?=\s+(?:går|passar|kan)(?!\w))", r"så", r"vilket", r"därför"]
 GREETINGS = [r"glad\s+(?:fortsatt\s+)?\w+", r"trevlig\s+(?:fortsatt\s+)?\w+", r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
 REASON = [r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
