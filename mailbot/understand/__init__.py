@@ -208,5 +208,6 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     result.supervisor = fields.supervisor(text, lex, sender_names)
     if result.intent in ("cancel", "reschedule", "confirm"):
         result.sessions = None
-        result.participants = None
+        if result.intent != "confirm":  # "4.2. sopii, meitä on 7": a confirmation may say who comes
+            result.participants = None
         result.cadence = None

@@ -96,7 +96,7 @@ BARS["ours11"] = (0.80, 0.95, 0.95)
 BARS["ours12"] = (0.85, 0.95, 0.95)
 BARS["ours13"] = (0.90, 0.90, 0.95)
 # corpus14: two automatic answers still off (see its README), several needless reviews (needs_review 0.85)
-BARS["ours14"] = (0.85, 0.90, 0.95)
+BARS["ours14"] = (0.85, 0.95, 0.95)
 BARS["ours15"] = (0.85, 0.90, 0.95)
 
 

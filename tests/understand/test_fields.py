@@ -329,3 +329,14 @@ def test_more_field_phrasings(text: str, field: str, want: str) -> None:
 def test_supervision_in_a_language_we_do_not_offer_goes_to_staff() -> None:
     got = _understand("Hello, is it possible to have individual work supervision in Spanish?")
     assert got.needs_review and "supervision wanted in another language (es)" in got.reasons
+
+
+def test_a_confirmation_may_say_how_many_come() -> None:
+    from datetime import datetime
+
+    from mailbot.understand.result import Option
+
+    options = [Option(1, datetime.fromisoformat("2027-02-02T13:00:00+02:00"), datetime.fromisoformat("2027-02-02T14:30:00+02:00")),
+               Option(2, datetime.fromisoformat("2027-02-04T09:00:00+02:00"), datetime.fromisoformat("2027-02-04T10:30:00+02:00"))]
+    got = _understand("4.2. sopii meille. Tulemme koko tiimin voimin, meitä on 7.", "Re: työnohjaus", options)
+    assert (got.intent, got.choice, got.participants) == ("confirm", 2, 7)
