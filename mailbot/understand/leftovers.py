@@ -45,6 +45,7 @@ _EXPLAINED_GENERIC = [
     # codes such as "b12", "3d"
     r"[a-zåäö]+\d+[a-zåäö\d]*|\d+[a-zåäö]{2,}(?<!st)(?<!nd)(?<!rd)(?<!th)(?<!am)(?<!pm)\w*",
     r"av-\w+",  # our own conversation reference
+    r"[a-zåäö]{2,}-\d{3,}(?:[-/]\d+)*",  # a project, ticket or contract code ("DEV-1402", "PRJ-2231")
     r"(?<=[^\W\d_]\s)\(\d{1,3}\)",  # a number word repeated in digits: "neljä (4) kertaa"
     r"^\s*\d{1,2}[.)](?=\s)",  # list numbering at the start of a sentence
 ]

@@ -447,3 +447,9 @@ def test_a_start_tied_to_the_school_year_is_not_read(lang: str, text: str) -> No
 def test_a_date_told_as_news_of_another_calendar_is_no_wish(lang: str, text: str) -> None:
     got, _ = read(text, lang)
     assert days(got) == ["2026-12-15"]
+
+
+def test_a_project_or_ticket_code_is_no_time() -> None:
+    for text in ("Tiistaisin käy. Jira-projekti on DEV-1402, jos tarvitsette viitteen.", "Tiistaisin käy. PRJ-2231."):
+        _, problems = read(text, "fi")
+        assert not any(p.startswith("time expression not understood") for p in problems), problems
