@@ -84,6 +84,12 @@ def combine_times(times: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if (c <= a and b <= d) or (a <= c and d <= b) or (overlap and bound):
                 out[i] = (max(a, c), min(b, d))
                 break
+            # "kahdelta päivällä": an hour that starts at the part's end is that hour, not the part as well
+            if b - a <= 60 < d - c and a == d:
+                out[i] = (a, b)
+                break
+            if d - c <= 60 < b - a and c == b:
+                break
         else:
             out.append((a, b))
     return out

@@ -28,7 +28,8 @@ CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" /
            "ours8": ROOT / "tests" / "corpus8", "ours9": ROOT / "tests" / "corpus9",
            "ours10": ROOT / "tests" / "corpus10", "ours11": ROOT / "tests" / "corpus11",
            "ours12": ROOT / "tests" / "corpus12", "ours13": ROOT / "tests" / "corpus13",
-           "ours14": ROOT / "tests" / "corpus14", "ours15": ROOT / "tests" / "corpus15"}
+           "ours14": ROOT / "tests" / "corpus14", "ours15": ROOT / "tests" / "corpus15",
+           "ours16": ROOT / "tests" / "corpus16"}
 
 
 def _eval_module() -> ModuleType:
@@ -98,6 +99,8 @@ BARS["ours13"] = (0.90, 0.90, 0.95)
 # corpus14: two automatic answers still off (see its README), several needless reviews (needs_review 0.85)
 BARS["ours14"] = (0.85, 0.95, 0.95)
 BARS["ours15"] = (0.85, 0.90, 0.95)
+# corpus16 came last and is mostly unfixed (see its README): floors at its figures
+BARS["ours16"] = (0.75, 0.80, 0.75)
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

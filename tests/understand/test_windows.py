@@ -453,3 +453,11 @@ def test_a_project_or_ticket_code_is_no_time() -> None:
     for text in ("Tiistaisin käy. Jira-projekti on DEV-1402, jos tarvitsette viitteen.", "Tiistaisin käy. PRJ-2231."):
         _, problems = read(text, "fi")
         assert not any(p.startswith("time expression not understood") for p in problems), problems
+
+
+def test_spoken_but_splits_and_an_hour_at_the_parts_end_is_that_hour() -> None:
+    got, _ = read("Joulukuun alussa iltapäivät ois parhaat mut maanantait ja tiistait ei käy.", "fi")
+    assert days(got)[0] == "2026-12-02" and times(got) == {("12:00", "16:00")}
+    assert not {"2026-12-01", "2026-12-07", "2026-12-08"} & set(days(got))
+    got, _ = read("Perjantaina kahdelta päivällä.", "fi")  # 14:00, not the midday part as well
+    assert times(got) == {("14:00", "15:00")}

@@ -176,7 +176,7 @@ NEGATION = [r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*",
 # a correction: what was said just before is taken back ("tiistaina, ei kun keskiviikkona")
 CORRECTION = [r"ei\s*kun", r"eiku", r"tai\s+siis", r"siis\s+ei", r"korjaus"]
 # after "any day": the word that excepts what follows
-BUT_EXCEPT = [r"mutta", r"paitsi"]
+BUT_EXCEPT = [r"mutta", r"mut", r"paitsi"]
 # after a start time, how long the meeting is ("klo 12.30 alkaen puolitoista tuntia"): minutes, or a group
 # (?P<h> hours, ?P<m> minutes) in digits
 MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yhden\s+)?tunni(?:n|ksi)": 60, r"(?:noin\s+)?tunti": 60,
