@@ -100,7 +100,7 @@ BARS["ours13"] = (0.90, 0.90, 0.95)
 BARS["ours14"] = (0.85, 0.95, 0.95)
 BARS["ours15"] = (0.85, 0.90, 0.95)
 # corpus16 came last and is mostly unfixed (see its README): floors at its figures
-BARS["ours16"] = (0.75, 0.80, 0.75)
+BARS["ours16"] = (0.75, 0.85, 0.85)
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

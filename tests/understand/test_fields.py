@@ -340,3 +340,13 @@ def test_a_confirmation_may_say_how_many_come() -> None:
                Option(2, datetime.fromisoformat("2027-02-04T09:00:00+02:00"), datetime.fromisoformat("2027-02-04T10:30:00+02:00"))]
     got = _understand("4.2. sopii meille. Tulemme koko tiimin voimin, meitä on 7.", "Re: työnohjaus", options)
     assert (got.intent, got.choice, got.participants) == ("confirm", 2, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "Kaksi työntekijäämme tarvitsisi yksilötyönohjausta, kumpikin omat tapaamisensa: Mika tiistaisin, Sari torstaisin.",
+    "Two of our staff need individual supervision, each with their own sessions: Mika on Tuesdays, Sari on Thursdays.",
+    "Två av oss behöver handledning, båda sina egna träffar: Mika på tisdagar, Sari på torsdagar.",
+])
+def test_several_people_each_with_their_own_sessions_go_to_staff(text: str) -> None:
+    got = _understand(text)
+    assert got.needs_review and "several people's wishes in one message" in got.reasons

@@ -355,7 +355,7 @@ REVIEW = {
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
-    "several": [r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)"],
+    "several": [r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?omat?\s+(?:tapaami\w*|aja\w*|aika\w*|käynni\w*)", r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)"],
     "crisis": [r"(?:en|ei|ettei|etten|enkä)\s+(?:enää\s+)?(?:halua|haluis|haluisi|haluaisi|jaksa)\s+(?:\w+\s+){0,2}(?:elää|herätä|olla\s+olemassa|jatkaa\s+elämää)",
                r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
                r"ei(?:\s+(?:tässä|täs|tästä|enää|niinku|kyllä))*\s+(?:oo|ole)(?:\s+(?:enää|yhtään|niinku))*\s+(?:mitään\s+)?(?:järke\w*|väliä|mieltä)",

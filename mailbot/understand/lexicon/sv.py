@@ -268,7 +268,7 @@ REVIEW = {
     "contact": [r"ringa\s+mig", r"ring\s+upp\s+mig", r"ringer\s+(?:ni\s+)?(?:mig|upp)", r"kan\s+ni\s+ringa", r"samtal\s+(?:med\s+)?mig", r"hör\s+av\s+dig", r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
                         r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
-    "several": [r"två\s+(?:av\s+)?(?:våra\s+)?(?:medarbetare|anställda|kollegor)\w*\s+(?:\w+\s+)?önskemål", r"båda\s+(?:\w+\s+){0,3}(?:vill|önskar)\s+(?:\w+\s+){0,2}(?:egen|egna|individuell\w*)", r"var\s+för\s+sig"],
+    "several": [r"(?:båda|var\s+och\s+en)\s+(?:\w+\s+)?(?:sina\s+)?egna\s+(?:träffar|tider|möten)", r"två\s+(?:av\s+)?(?:våra\s+)?(?:medarbetare|anställda|kollegor)\w*\s+(?:\w+\s+)?önskemål", r"båda\s+(?:\w+\s+){0,3}(?:vill|önskar)\s+(?:\w+\s+){0,2}(?:egen|egna|individuell\w*)", r"var\s+för\s+sig"],
     "crisis": [r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}inte\s+(?:fanns|fanns\s+längre|vaknade|var\s+här)",
                r"ingen\s+(?:idé|mening)(?:\s+\w+){0,3}\s+längre", r"ingen\s+idé\s+(?:med\s+)?(?:något|någonting|att)", r"vad\s+är\s+poängen", r"orkar\s+inte\s+mer", r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
