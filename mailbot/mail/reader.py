@@ -28,7 +28,7 @@ from mailbot.mail.calendar import CalendarReply, read_reply
 from mailbot.mail.message import Address, InboundMessage, MachineKind, QuotedPart
 from mailbot.mail.quotes import split_quotes
 from mailbot.mail.signature import split_signature
-from mailbot.mail.text import decode_header_words
+from mailbot.mail.text import decode_header_words, unescape_8bit
 from mailbot.regex_cache import compile as rx_compile
 
 # A header field line: a name of printable ASCII without colon or space, then a colon. An mbox
@@ -170,7 +170,7 @@ def _addresses(parsed: Message, name: str) -> tuple[Address, ...]:
     found: list[Address] = []
     for display, addr in pairs:
         display = _printable(decode_header_words(display)).strip().strip("\"'")
-        addr = _unescaped(addr.strip())  # RFC 2047: no encoded words in an address; one there is no address
+        addr = unescape_8bit(addr.strip())  # RFC 2047: no encoded words in an address; one there is no address
         if not _ADDR_SPEC.match(addr) or "=?" in addr:
             display, addr = display or _printable(addr), ""
         if display or addr:
@@ -184,14 +184,6 @@ def _addresses(parsed: Message, name: str) -> tuple[Address, ...]:
 _ATOMS = r"[^\s@<>()\[\]\\,;:\"\x00-\x1f\x7f]"
 _ADDR_SPEC = rx_compile(rf"^{_ATOMS}{{1,64}}@{_ATOMS}{{1,253}}\.[^\W\d_]{{2,63}}$")
 _CONTROL = rx_compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
-
-
-def _unescaped(text: str) -> str:
-    """Raw 8-bit header bytes (kept as surrogates by the parser) read as UTF-8."""
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeError:
-        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _printable(text: str) -> str:

@@ -112,15 +112,19 @@ def decode_header_words(value: str) -> str:
     and leaves encoded words glued to punctuation or quotes undecoded; raw 8-bit header bytes
     (kept by the parser as surrogate escapes) are read as UTF-8 or Windows-1252.
     """
-    value = re.sub(r"\r?\n[ \t]+", " ", value).replace("\r", "").replace("\n", " ")
-    if _has_surrogates(value):
-        raw = value.encode("utf-8", "surrogateescape")
-        value = decode_bytes(raw, "utf-8")[0]
+    value = unescape_8bit(re.sub(r"\r?\n[ \t]+", " ", value).replace("\r", "").replace("\n", " "))
     if "=?" not in value:
         return value.translate(_INVISIBLE).strip()
     # Whitespace between two adjacent encoded words is folding, not text (RFC 2047 §6.2).
     value = _BETWEEN_WORDS.sub("?==?", value)
     return _ENCODED_WORD.sub(_decode_word, value).translate(_INVISIBLE).strip()
+
+
+def unescape_8bit(value: str) -> str:
+    """Raw 8-bit header bytes, kept by the parser as surrogate escapes, read as UTF-8 or Windows-1252."""
+    if not _has_surrogates(value):
+        return value
+    return decode_bytes(value.encode("utf-8", "surrogateescape"), "utf-8")[0]
 
 
 def _decode_word(match: re.Match[str]) -> str:

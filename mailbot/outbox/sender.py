@@ -220,12 +220,10 @@ class OutboxWorker:
     come back to the booking mailbox.
     """
 
-    def __init__(self, database: Database, sender: Sender, *, mail_from: str | None = None,
-                 batch: int = 20) -> None:
+    def __init__(self, database: Database, sender: Sender, *, mail_from: str | None = None) -> None:
         self.db = database
         self.sender = sender
         self.mail_from = mail_from
-        self.batch = batch  # kept for callers; one reply is claimed at a time
         self.me = repo.process_identity()
         self.locking = database.engine.dialect.name == "postgresql"
 
