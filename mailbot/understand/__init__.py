@@ -108,8 +108,26 @@ def understand(
         result.review("intent rests on weak evidence: no booking asked for")
     for reason in review_reasons(text, lex, lang):
         result.review(reason)
+    _doubts(result, text, lex)
     _own_language(result, msg, lang)
     return result
+
+
+def _doubts(result: ParseResult, text: str, lex: Lexicon) -> None:
+    """Evidence the reading did not use, or that points two ways: a careful secretary asks a colleague."""
+    low = text.lower()
+    if result.intent == "request":
+        # "ny chef sedan oktober … tre gånger till att börja med": a count set aside only for a past word far
+        # before it may be the wish after all ("I've had two sessions" stays history)
+        if result.sessions is None and fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST,
+                                                    after=lex.PRICE_AFTER):
+            result.review("number of sessions unclear: said near a past event")
+        # a cancellation or move asked for besides the new booking
+        if any(hits(lex, lex.INTENT["cancel"], s) and not hits(lex, lex.NOT_WANTED, s) for s in sentences(low)):
+            result.review("a cancellation is mentioned besides the request")
+    if result.intent == "cancel" and any(hits(lex, lex.INTENT["request"], s) and not hits(lex, lex.INTENT["cancel"], s)
+                                         for s in sentences(low)):
+        result.review("a new booking is asked for besides the cancellation")
 
 
 def _own_language(result: ParseResult, msg: InboundMessage, lang: str) -> None:

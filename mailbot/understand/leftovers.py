@@ -67,9 +67,13 @@ _DIGIT_SHAPES = [
 def _explained(lex: Lexicon) -> re.Pattern[str]:
     from mailbot.understand.fields import DURATION
 
-    # only digits are checked here, so a count needs no number words ("8 henkeä", "5 kertaa")
-    counted = [tpl.replace("{N}", r"\d{1,3}") for tpl in (*lex.SESSIONS, *lex.PARTICIPANTS)]
+    # a count of people or sessions, in digits or words ("8 henkeä", "viidestä kerrasta")
+    numbers = _number_words(lex)
+    counted = [tpl.replace("{N}", rf"(?:\d{{1,3}}|{numbers})") for tpl in (*lex.SESSIONS, *lex.PARTICIPANTS)]
     counted += [f for frags in lex.CADENCE.values() for f in frags]
+    weeks = "|".join(lex.WEEK_NOUNS)
+    counted += [tpl.replace("{N}", rf"(?:noin\s+|ungefär\s+|about\s+)?(?:{numbers}|\d{{1,2}}|\w+)")
+                .replace("{W}", rf"(?:{weeks})") for tpl in lex.EVERY_N]
     counted += [p for p, _months in DURATION[lex.lang]]
     counted += [rf"(?:{w})\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?" for w in lex.NOT_TIME_BEFORE]  # "åk 7–9"
     # "evening shifts", "the morning check-outs": a part of the day describing a thing
@@ -91,6 +95,12 @@ _NOT_ONLY_MONTHS = frozenset({"may", "march", "mar", "august", "aug", "jan", "fe
 
 
 @cache
+def _number_words(lex: Lexicon) -> str:
+    words = sorted({*lex.NUMBERS, *lex.HOUR_WORDS, *lex.ORDINALS}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+@cache
 def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words: list[str] = [f for frags in lex.WEEKDAYS.values() for f in frags]
     words += [rf"(?:{a})\.(?!\w)" for frags in lex.WEEKDAY_ABBR.values() for a in frags]  # "ti." "fre."
@@ -100,6 +110,11 @@ def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words += [rf"{stem}\w{{0,4}}" for stems in lex.DAY_PART_STEMS.values() for stem in stems]
     words += [f for frags in lex.REL_DAYS.values() for f in frags]
     words += list(lex.TIME_WORDS)
+    # "the day after our party", "ensviikol": a day counted from an event, a fused relative week
+    # "kolmen viikon päästä", "in two weeks' time": a count of days or weeks from now
+    words += [w.replace("{N}", rf"(?:\d{{1,2}}|{_number_words(lex)})") for w in lex.TIME_NOUNS]
+    # an hour in words that no clock reading took ("perjantaina kahdelta")
+    words += [re.escape(w) for w in (*lex.HOUR_AT, *lex.HOUR_FROM, *lex.HOUR_TO)]
     digits = "|".join(f"(?:{p})" for p in _DIGIT_SHAPES)
     body = "|".join(f"(?:{p})" for p in words)
     # a word before a hyphen is a compound's first part ("aamu- ja iltavuoro"), a number is not ("7-ish")
@@ -118,7 +133,28 @@ def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexico
     out = []
     for m in _temporal(lex).finditer(rest):
         out.append(_fragment(source, m.start(), m.end()))
+    # "elokuun alusta alkaen", "after week 5", "from aug 16th onwards": a word that opens a span from a time
+    # the grammar read, but was not taken with it, changes what was read
+    after, before, negation = _bounds(lex)
+    for s, e in consumed:
+        for m in (after.match(low, e), before.search(low, max(0, s - 30), s)):
+            if m and not any(cs < m.end() and m.start() < ce for cs, ce in consumed) \
+                    and not any(n.start() <= m.start() < n.end() for n in negation.finditer(low)):  # "apart from"
+                out.append(_fragment(source, m.start(), m.end()))
     return out
+
+
+@cache
+def _bounds(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Words that open a span after or before a time ("until", a deadline's "mennessä", is a bound the
+    grammar weighs on its own); a start month ("med start i februari") stays that month (CONTRACT §2.1.1)."""
+    post = "|".join(f"(?:{w})" for w in (*lex.FROM_AFTER, *(lex.AFTER_SPAN_AFTER or ())))
+    settled = set(lex.FROM_ON_BEFORE or ()) | {w for w in lex.FROM_BEFORE if "start" in w or "beginn" in w}
+    pre = "|".join(f"(?:{w})" for w in (*lex.FROM_BEFORE, *(lex.AFTER_SPAN_BEFORE or ())) if w not in settled)
+    negation = "|".join(f"(?:{w})" for w in lex.NEGATION)
+    return (rx_compile(fold(rf"[ \t,]{{0,3}}(?:{post})(?![\w])", lex.folds)),
+            rx_compile(fold(rf"(?<![\w])(?:{pre})[ \t]+(?:the[ \t]+|den[ \t]+)?(?=$)", lex.folds)),
+            rx_compile(fold(rf"(?<![\w])(?:{negation})(?![\w])", lex.folds)))
 
 
 def _fragment(text: str, start: int, end: int) -> str:

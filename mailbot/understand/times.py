@@ -64,6 +64,7 @@ def _is_bound(m: Mention, sentence: str, found: list[Mention], lex: Lexicon) -> 
 
 _TARGET_WORD = rx_compile(r"(?<![\w])(?:to|till|into|for|until|instead|onto)(?![\w])")
 _TARGET_CASE = rx_compile(r"\w(?:lle|ksi|hin|seen|aan|ään|een|iin|oon|öön|uun|yyn)(?![\w])")
+_TARGET_NEXT = rx_compile(r" \w+?(?:lle|ksi|hin|seen|aan|ään|een|iin|oon|öön|uun|yyn)(?![\w])")
 
 
 def _is_moved(m: Mention, clause: str, offset: int, lex: Lexicon) -> bool:
@@ -73,6 +74,9 @@ def _is_moved(m: Mention, clause: str, offset: int, lex: Lexicon) -> bool:
     if not verb or m.start - offset - verb.end() > 25:  # far after the ask, a day is a new wish
         return False
     said = clause[m.start - offset:m.end - offset]
+    if m.kind == "week" and (m.week in ("same", "following")  # "saman viikon perjantaille": the new time's week
+                             or _TARGET_NEXT.match(clause, m.end - offset)):  # "ensi viikon torstaille"
+        return False
     between = clause[verb.end():m.start - offset]  # "move it to Thursday or Friday": both are where to
     return not (_TARGET_CASE.search(said) or _TARGET_WORD.search(between))
 
@@ -152,11 +156,13 @@ def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> 
         post = cues.get("AFTER_SPAN_AFTER")
         after_post = post.match(text, m.end) if post else None
         pre = cues.get("AFTER_SPAN_BEFORE")
-        after = bool(after_post or (pre and pre.search(lead)))
+        after_pre = pre.search(lead) if pre else None
+        after = bool(after_post or after_pre)
         post = cues.get("FROM_AFTER")
         since_post = post.match(text, m.end) if post else None
         pre = cues.get("FROM_BEFORE" if m.kind != "month" else "FROM_ON_BEFORE")
-        since = bool(since_post or (pre and pre.search(lead)))
+        since_pre = pre.search(lead) if pre else None
+        since = bool(since_post or since_pre)
         if not (after or since):
             out.append(m)
             continue
@@ -170,7 +176,9 @@ def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> 
         if after and m.kind == "week":
             first = monday(max(days)) + timedelta(days=7)  # after a week of Monday–Friday: from the next Monday
         end = (after_post or since_post).end() if (after_post or since_post) else m.end
-        out.append(Mention("range", m.start, end, day=first.day, month=first.month, year=first.year, day2=-1,
+        cue = after_pre or since_pre  # the cue word is read too ("efter vecka 5")
+        start = m.start - len(lead) + cue.start() if cue else m.start
+        out.append(Mention("range", start, end, day=first.day, month=first.month, year=first.year, day2=-1,
                            month2=first.month, times=m.times))
     return out
 
@@ -210,10 +218,12 @@ def _span_cues(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 def _remember_week(m: Mention, ctx: Context) -> None:
     saved = list(ctx.problems)
     f = mention_frame(m, ctx)  # a week mention sets the week itself
+    # "ensi tiistain ajan siirtää saman viikon perjantaille": a weekday names its week too
+    days = f.dates or (frame_days(f, ctx) if f.weekdays and not f.habitual else None)
     ctx.problems[:] = saved  # the booked time's own problems (e.g. in the past) are not the client's wish
-    if f.dates:
-        ctx.last_week_monday = monday(min(f.dates))
-        ctx.last_date = min(f.dates)
+    if days:
+        ctx.last_week_monday = monday(min(days))
+        ctx.last_date = min(days)
 
 
 def _by_negation(mentions: list[Mention], clause: str, offset: int, lex: Lexicon) -> list[list[Mention]]:

@@ -407,6 +407,10 @@ def union(windows: list[Interval]) -> list[Interval]:
     return out
 
 
+# below this share of the offered time left after the message's own exclusions, the reading is doubted
+MOSTLY_RULED_OUT = 0.15
+
+
 def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) -> list[Interval]:
     """CONTRACT §2.1: includes united (partial frames merged into one), minus exclusions."""
     for f in includes:
@@ -447,4 +451,11 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
     kept = [(max(s, ctx.now), min(e, end)) for s, e in windows if e > ctx.now and s < end]
     if wished and not kept:  # "lomalla 21.12.–6.1. … mikä tahansa keskiviikko": read wrong, or nothing left
         ctx.problem("every time asked for is ruled out by the message itself")
+    elif real and holes and kept:
+        # "any morning but Monday … the only exception is week 6" leaving one morning: people rule out a part
+        # of what they offer, not nearly all of it; a reading that does so has most likely misread something
+        offered = sum(((min(e, end) - max(s, ctx.now)) for s, e in wished if e > ctx.now and s < end), timedelta())
+        left = sum((e - s for s, e in kept), timedelta())
+        if offered and left < offered * MOSTLY_RULED_OUT:
+            ctx.problem("the message rules out nearly all of the times it offers")
     return kept

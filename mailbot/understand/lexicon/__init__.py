@@ -38,6 +38,8 @@ _SCHEMA: dict[str, str] = {
     "WEEK_WORDS": "dict",
     "MONTH_WORDS": "dict",
     "WEEK_NOUNS": "list",
+    "TIME_NOUNS": "list",
+    "EVERY_N": "list",
     "NEXT_YEAR": "list",
     "CLOCK": "dict",
     "NTH": "map",

@@ -90,6 +90,10 @@ IN_DAYS = [r"in\s+(?P<n>\w+)\s+days?(?:'|’)?(?:\s+time)?", r"(?P<n>\w+)\s+days
 NEXT_YEAR = [r"next\s+year", r"in\s+the\s+new\s+year", r"early\s+next\s+year", r"from\s+january\s+on(?:wards)?"]
 # words for a week before its number, for lists of weeks ("weeks 9 and 10")
 WEEK_NOUNS = [r"weeks?", r"wks?\.?"]
+# a day counted from another day or event: left unread, a time not understood
+TIME_NOUNS = [r"(?:the\s+)?days?\s+(?:after|before)(?!\s+tomorrow)(?!\s+yesterday)",
+              r"in\s+(?:a\s+)?{N}\s+(?:weeks?|days?|months?)", r"{N}\s+(?:weeks?|days?|months?)\s+(?:from\s+now|later)"]
+EVERY_N = [r"every\s+{N}\s+{W}", r"{N}\s+{W}\s+apart"]  # a rhythm: "every three weeks"
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
 # hours in words ("at nine", "at noon")

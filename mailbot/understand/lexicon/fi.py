@@ -117,6 +117,10 @@ NEXT_YEAR = [r"ensi\s+vuonna", r"ens\s+vuonna", r"ensi\s+vuoden\s+puolella", r"e
              r"tammikuusta\s+alkaen", r"vuoden\s+vaihduttua"]
 # words for a week before its number, for lists of weeks ("viikoilla 2 ja 3")
 WEEK_NOUNS = [r"viiko\w*", r"viikk\w*", r"vko", r"vk"]
+# a day counted from another day or event, a week fused with its modifier: left unread, a time not understood
+TIME_NOUNS = [r"ensviiko\w*", r"ensviikol\w*", r"päivää?\s+(?:ennen|jälkeen)", r"päivä(?:n|ä)?\s+(?:ennen|jälkeen)",
+              r"{N}\s+(?:viiko\w*|viikk\w*|vk|kuukau\w*|päivä\w*|pv)\s+(?:päästä|kuluttua|päähän|sisällä)"]
+EVERY_N = [r"{N}\s+{W}\s+väl(?:ein|in|ein\w*|illä)"]  # a rhythm with no name in CONTRACT: "kolmen viikon välein"
 MONTH_WORDS = {
     "this": [r"tässä\s+kk", r"tämä\s+kuu", r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
     "next": [r"ensi\s+kuu\w*", r"ensi\s+kk", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],

@@ -92,6 +92,10 @@ IN_DAYS = [r"om\s+(?P<n>\w+)\s+dag(?:ar)?"]
 NEXT_YEAR = [r"nästa\s+år", r"till\s+nästa\s+år", r"under\s+nästa\s+år", r"efter\s+nyår"]
 # words for a week before its number, for lists of weeks ("veckorna 52 och 53")
 WEEK_NOUNS = [r"veck\w*", r"v\.", r"vk"]
+# a day counted from another day or event, a week fused with its modifier: left unread, a time not understood
+TIME_NOUNS = [r"dagen\s+(?:efter|före|innan)", r"dag(?:en)?\s+(?:efter|före|innan)\s+(?!i\s*morgon)",
+              r"om\s+{N}\s+(?:veck\w*|dag\w*|månad\w*)", r"{N}\s+(?:veck\w*|dag\w*|månad\w*)\s+(?:senare|framåt|från\s+nu)"]
+EVERY_N = [r"var\s+{N}\s+{W}", r"{N}\s+{W}s?\s+mellanrum"]  # a rhythm: "var tredje vecka"
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
