@@ -125,6 +125,8 @@ def _doubts(result: ParseResult, text: str, lex: Lexicon) -> None:
         # a cancellation or move asked for besides the new booking
         if any(hits(lex, lex.INTENT["cancel"], s) and not hits(lex, lex.NOT_WANTED, s) for s in sentences(low)):
             result.review("a cancellation is mentioned besides the request")
+    if result.windows and hits(lex, lex.OTHER_ZONE, low):
+        result.review("time given in another time zone")
     if result.intent == "cancel" and any(hits(lex, lex.INTENT["request"], s) and not hits(lex, lex.INTENT["cancel"], s)
                                          for s in sentences(low)):
         result.review("a new booking is asked for besides the cancellation")

@@ -89,6 +89,13 @@ def pick(text: str, options: list[Option], lex: Lexicon, tz: ZoneInfo) -> Choice
             continue
         cue = True
         candidates &= fits
+    if not cue:  # "ke käy", "fre passar": a short weekday that opens the answer, before a yes
+        confirm = "|".join(f"(?:{w})" for w in lex.INTENT["confirm"])
+        for day, abbrs in lex.WEEKDAY_ABBR.items():
+            said = "|".join(f"(?:{a})" for a in abbrs)
+            if folded_rx(rf"^\W*(?:{said})\.?\s+(?:{confirm})(?![\w])", lex.folds).match(first_line):
+                fits = {o.n for o in options if o.start.astimezone(tz).weekday() == day}
+                cue, candidates = True, candidates & fits
     if not cue:
         return Choice(None, set(), False)
     return Choice(candidates.pop() if len(candidates) == 1 else None, candidates, True)

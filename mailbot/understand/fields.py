@@ -136,7 +136,7 @@ _FI_LOCATIVE = rx_compile(fold(r"(?:ssa|ssä|lla|llä|lle|aan|ään|een|iin|oon|
 _SV_EN_BEFORE = rx_compile(r"(?:\bi|\bin|\bpå|\bat|\bto|\bnear|your|ert|vårt|our)\s+$")
 
 
-_NAME_GOES_ON = rx_compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+")
+_NAME_GOES_ON = rx_compile(r"[ \t]{1,2}[A-ZÅÄÖ][a-zåäö]+")  # a blanked clause after the town is no name
 
 
 def location(text: str, lang: str) -> str | None:

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from mailbot.regex_cache import compile as rx_compile
-from mailbot.understand.lexicon import Lexicon, fold
+from mailbot.understand.lexicon import LANGUAGES, Lexicon, fold, load
 
 # Language-independent shapes of numbers that are no time.
 _EXPLAINED_GENERIC = [
@@ -100,6 +100,30 @@ def _number_words(lex: Lexicon) -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
+def _language_of(sentence: str, default: str) -> str:
+    from mailbot.understand.fields import detect_language
+
+    return detect_language(sentence, default)
+
+
+@cache
+def _foreign(lex: Lexicon) -> re.Pattern[str]:
+    """The other languages' weekdays, months, relative days and weeks: mail mixes languages ("next week",
+    "på måndag" in Finnish mail), and what the writer's own language's grammar cannot read is not read."""
+    words: list[str] = []
+    for lang in LANGUAGES:
+        if lang == lex.lang:
+            continue
+        other = load(lang)
+        words += [f for frags in other.WEEKDAYS.values() for f in frags]
+        words += [f for frags in other.MONTHS.values() for f in frags if f not in _NOT_ONLY_MONTHS]
+        words += [f for frags in other.REL_DAYS.values() for f in frags]
+        words += [f for frags in (*other.WEEK_WORDS.values(), *other.MONTH_WORDS.values()) for f in frags]
+    own = _temporal(lex)
+    words = [w for w in words if not own.fullmatch(w)]  # a word both languages share is the writer's own
+    return rx_compile(fold(_unnamed(rf"(?<![\w])(?:{'|'.join(f'(?:{w})' for w in words)})(?![\w-])"), lex.folds))
+
+
 @cache
 def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words: list[str] = [f for frags in lex.WEEKDAYS.values() for f in frags]
@@ -110,6 +134,7 @@ def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words += [rf"{stem}\w{{0,4}}" for stems in lex.DAY_PART_STEMS.values() for stem in stems]
     words += [f for frags in lex.REL_DAYS.values() for f in frags]
     words += list(lex.TIME_WORDS)
+    words += list(lex.MONTH_REF["any"])  # "except the first one of the month"
     # "the day after our party", "ensviikol": a day counted from an event, a fused relative week
     # "kolmen viikon päästä", "in two weeks' time": a count of days or weeks from now
     words += [w.replace("{N}", rf"(?:\d{{1,2}}|{_number_words(lex)})") for w in lex.TIME_NOUNS]
@@ -133,6 +158,11 @@ def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexico
     out = []
     for m in _temporal(lex).finditer(rest):
         out.append(_fragment(source, m.start(), m.end()))
+    # "onks teil slotteja next week?": a time in another language (a sentence all in that language is a
+    # translation of the message, as bilingual mail writes it)
+    foreign = list(_foreign(lex).finditer(rest))
+    if foreign and (len(low.split()) < 6 or _language_of(low, lex.lang) == lex.lang):
+        out += [_fragment(source, m.start(), m.end()) for m in foreign[:1]]
     # "elokuun alusta alkaen", "after week 5", "from aug 16th onwards": a word that opens a span from a time
     # the grammar read, but was not taken with it, changes what was read
     after, before, negation = _bounds(lex)

@@ -33,11 +33,13 @@ def _hour_words() -> dict[str, int]:
 HOUR_WORDS = _hour_words()
 
 
-def _clock(n: str, modifiers: str, words: str) -> str:
+def _clock(n: str, modifiers: str, words: str, minutes: str = "") -> str:
     """A clock time: digits ("14", "14.30", "2:30 pm") or an hour in words, maybe after a modifier
-    ("puoli yksitoista", "kvart i tre", "quarter to three"). Group names end in ``n``."""
+    ("puoli yksitoista", "kvart i tre", "quarter to three") or before minutes in words ("kymmenen
+    kolmekymmentä", "ten thirty"). Group names end in ``n``."""
     mod = rf"(?:(?P<q{n}>{modifiers})\s+)?" if modifiers else ""
-    word = rf"|(?<![^\W\d_])(?P<hw{n}>{words})(?![\w])" if words else ""
+    after = rf"(?:\s+(?P<mw{n}>{minutes})(?![\w]))?" if minutes else ""
+    word = rf"|(?<![^\W\d_])(?P<hw{n}>{words})(?![\w]){after}" if words else ""
     return (rf"{mod}(?:(?P<h{n}>\d{{1,2}})(?:[.:](?P<m{n}>\d{{2}}))?{word})(?:\s*o['’]?\s?clock)?"
             rf"(?:\s*(?P<ap{n}>a\.?m\.?|p\.?m\.?)(?![a-z]))?")
 
@@ -129,6 +131,8 @@ class Grammar:
     numbers: dict[str, int]
     modifier_map: list[tuple[re.Pattern[str], object]]
     hour_words: dict[str, int]
+    day_words: dict[str, int]  # "kahdeksas", "åttonde", "eighth": a day of the month
+    minute_words: dict[str, int]  # "kolmekymmentä", "thirty": the minutes after an hour in words
     nth_map: list[tuple[re.Pattern[str], object]]
     mref_map: list[tuple[re.Pattern[str], object]]
     every: re.Pattern[str]
@@ -286,7 +290,8 @@ def grammar(lex: Lexicon) -> Grammar:
     hw = trie(set(lex.HOUR_WORDS) | {plain(w) for w in lex.HOUR_WORDS})
     # in the clock templates an hour word is any word, checked against the lexicon when matched:
     # a hundred templates need not each carry the word list (that is most of the grammar's compile time)
-    t1, t2 = _clock("1", mods, r"[^\W\d_]+"), _clock("2", mods, r"[^\W\d_]+")
+    minutes = trie(set(lex.MINUTE_WORDS) | {plain(w) for w in lex.MINUTE_WORDS})
+    t1, t2 = _clock("1", mods, r"[^\W\d_]+", minutes), _clock("2", mods, r"[^\W\d_]+", minutes)
     d1, d2 = _clock("1", mods, ""), _clock("2", mods, "")
 
     def clock(kind: str) -> None:
@@ -339,8 +344,10 @@ def grammar(lex: Lexicon) -> Grammar:
         ("name_date_range", rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{dash}"
                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"),
     ]
+    day_words = trie(set(lex.DAY_WORDS) | {plain(w) for w in lex.DAY_WORDS})
     for tpl in lex.DATE_PATTERNS:
-        rules.append(("name_date", tpl.replace("{MONTHS}", months)))
+        name = "word_date" if "{DAYWORDS}" in tpl else "name_date"  # "kahdeksas maaliskuuta" needs no digit
+        rules.append((name, tpl.replace("{MONTHS}", months).replace("{DAYWORDS}", day_words)))
     rules += [
         ("month_part", rf"(?P<mon>{months})\s+(?P<part>{parts})"),
         ("month_part", rf"(?P<part>{parts})\s*(?P<mon>{months})"),
@@ -438,6 +445,8 @@ def grammar(lex: Lexicon) -> Grammar:
         hour_words={**{plain(k): v for k, v in lex.HOUR_WORDS.items()}, **lex.HOUR_WORDS, **lex.HOUR_AT,
                     **{plain(k): v for k, v in {**lex.HOUR_AT, **lex.HOUR_FROM, **lex.HOUR_TO}.items()},
                     **lex.HOUR_FROM, **lex.HOUR_TO},
+        day_words={**{plain(k): v for k, v in lex.DAY_WORDS.items()}, **lex.DAY_WORDS},
+        minute_words={**{plain(k): v for k, v in lex.MINUTE_WORDS.items()}, **lex.MINUTE_WORDS},
         modifier_map=[(rx_compile(fold(rf"(?:{k})$", f)), v) for k, v in lex.HOUR_MODIFIERS.items()],
         nth_map=_word_map(dict(lex.NTH.items()), f),
         mref_map=_word_map(dict(lex.MONTH_REF.items()), f),
@@ -461,6 +470,8 @@ def _words_to_hours(gd: dict[str, str | None], g: Grammar) -> bool:
             return False  # "klo viimeistään": no hour
         hour = int(digits) if digits else g.hour_words[word]  # type: ignore[index]
         minute = int(gd.get(f"m{n}") or 0)
+        if gd.get(f"mw{n}"):
+            minute = g.minute_words.get(gd[f"mw{n}"] or "", 0)
         if mod:
             found = _lookup(mod, g.modifier_map)
             if found is None:
@@ -529,8 +540,10 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         else:
             mention.times = ((a, a + 60),)
         return mention
-    if name in ("num_date", "slash_date", "name_date"):
-        day = int(gd["d"])
+    if name in ("num_date", "slash_date", "name_date", "word_date"):
+        day = int(gd["d"]) if gd.get("d") else g.day_words.get(gd["dw"] or "")
+        if day is None:
+            return None
         month = int(gd["m"]) if gd.get("m") else _lookup(gd["mon"], g.month_map)
         if month is None or not (1 <= int(month) <= 12) or not (1 <= day <= 31):  # type: ignore[arg-type]
             return None

@@ -33,6 +33,8 @@ OPTIONS = [
         ("en", "The first one works for me.", 1),
         ("en", "Thursday at 2 pm works.", 3),
         ("en", "2", 2),
+        ("fi", "ti käy", 1),  # a short weekday opening the answer, before a yes
+        ("sv", "tis. passar bra", 1),
     ],
 )
 def test_pick(lang: str, text: str, want: int | None) -> None:

@@ -29,7 +29,7 @@ CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" /
            "ours10": ROOT / "tests" / "corpus10", "ours11": ROOT / "tests" / "corpus11",
            "ours12": ROOT / "tests" / "corpus12", "ours13": ROOT / "tests" / "corpus13",
            "ours14": ROOT / "tests" / "corpus14", "ours15": ROOT / "tests" / "corpus15",
-           "ours16": ROOT / "tests" / "corpus16"}
+           "ours16": ROOT / "tests" / "corpus16", "ours17": ROOT / "tests" / "corpus17"}
 
 
 def _eval_module() -> ModuleType:
@@ -99,8 +99,10 @@ BARS["ours13"] = (0.90, 0.90, 0.95)
 # corpus14: two automatic answers still off (see its README), several needless reviews (needs_review 0.85)
 BARS["ours14"] = (0.85, 0.95, 0.95)
 BARS["ours15"] = (0.85, 0.90, 0.95)
-# corpus16 came last and is mostly unfixed (see its README): floors at its figures
-BARS["ours16"] = (0.75, 0.85, 0.85)
+BARS["ours16"] = (0.80, 0.95, 0.90)
+# corpus17 came last (see its README): every automatic answer right, but a third of the clear requests
+# still go to staff (needs_review 0.80) and the windows of those are not all read
+BARS["ours17"] = (0.75, 0.95, 0.95)
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

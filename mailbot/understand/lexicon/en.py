@@ -93,12 +93,17 @@ WEEK_NOUNS = [r"weeks?", r"wks?\.?"]
 # a day counted from another day or event: left unread, a time not understood
 TIME_NOUNS = [r"(?:the\s+)?days?\s+(?:after|before)(?!\s+tomorrow)(?!\s+yesterday)",
               r"in\s+(?:a\s+)?{N}\s+(?:weeks?|days?|months?)", r"{N}\s+(?:weeks?|days?|months?)\s+(?:from\s+now|later)"]
-EVERY_N = [r"every\s+{N}\s+{W}", r"{N}\s+{W}\s+apart"]  # a rhythm: "every three weeks"
+EVERY_N = [r"every\s+{N}\s+(?:{W}|months?)", r"{N}\s+(?:{W}|months?)\s+apart"]  # a rhythm: "every three weeks"
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
 # hours in words ("at nine", "at noon")
 HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
               "ten": 10, "eleven": 11, "twelve": 12, "noon": 12}
+# a clock time in another time zone than Finland's ("3pm UK time"): staff convert it
+OTHER_ZONE = [r"(?:uk|british|london|swedish|stockholm|central\s+european|german|us|eastern|pacific|central|mountain|new\s+york|indian|india|irish|dublin)\s+(?:standard\s+)?time",
+              r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
+MINUTE_WORDS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "forty five": 45,
+                "fifty": 50}  # "ten thirty"
 HOUR_AT: dict[str, int] = {}
 HOUR_FROM: dict[str, int] = {}
 HOUR_TO: dict[str, int] = {}
@@ -115,9 +120,18 @@ CLOCK = {
     "at": [r"at\s+{T1}", r"{T1AP}", r"around\s+{T1}", r"{T1}\s+o'clock"],
 }
 
+# a day of the month as an ordinal in words ("the eighth of March", "March twenty-first")
+_ORD_EN = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+DAY_WORDS = {w: n for n, w in enumerate(_ORD_EN + ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                                                  "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
+DAY_WORDS.update({f"twenty{sep}{w}": 20 + n for n, w in enumerate(_ORD_EN, 1) for sep in ("-", " ")})
+DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+
 DATE_PATTERNS = [
     r"(?P<mon>{MONTHS})\.?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y>20\d\d))?",
     r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})\.?(?:,?\s+(?P<y>20\d\d))?",
+    r"(?:the\s+)?(?P<dw>{DAYWORDS})\s+(?:of\s+)?(?P<mon>{MONTHS})",
+    r"(?P<mon>{MONTHS})\s+(?:the\s+)?(?P<dw>{DAYWORDS})(?![\w-])",
 ]
 
 WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
@@ -289,7 +303,7 @@ REVIEW = {
     "contact": [r"give\s+me\s+a\s+(?:call|ring)", r"ring\s+me", r"phone\s+call\s+(?:back|with\s+me)", r"call\s+me\s+back", r"could\s+you\s+(?:please\s+)?call", r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor(?:s|'s)?", r"physician\w*", r"psychiatr\w*",
                         r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"(?<!work\s)(?<!supervision\s)counsell?ing"],
-    "several": [r"each\s+(?:with\s+)?(?:their|his|her)\s+own\s+(?:sessions?|times?|appointments?|meetings?)", r"two\s+(?:of\s+)?(?:our\s+)?(?:employees|staff\s+members|colleagues|team\s+members)\W+(?:\w+\s+){0,3}(?:wishes|requests|preferences)", r"(?:both|each)\s+(?:of\s+them\s+)?(?:would\s+like|want|wants|wish)\s+(?:\w+\s+){0,2}(?:own|individual|separate)", r"separate\s+(?:individual\s+)?sessions\s+for\s+(?:each|both)"],
+    "several": [r"each\s+(?:with\s+)?(?:their|his|her)\s+own\s+(?:sessions?|times?|appointments?|meetings?)", r"two\s+(?:of\s+)?(?:our\s+)?(?:employees|staff\s+members|colleagues|team\s+members)\W+(?:\w+\s+){0,3}(?:wishes|requests|preferences)", r"(?:both|each)\s+(?:of\s+them\s+)?(?:would\s+like|want|wants|wish)\s+(?:\w+\s+){0,2}(?:own|individual|separate)", r"separate\s+(?:individual\s+)?sessions\s+for\s+(?:each|both)", r"(?:kept|keep)\s+(?:\w+\s+)?(?:separate|apart)", r"each\s+(?:team\s+)?(?:needs?|wants?)\s+(?:\w+\s+)?(?:own|separate)\s+(?:group|sessions?)", r"separate\s+groups"],
     "crisis": [r"(?:easier|better)\s+(?:\w+\s+){0,3}if\s+i\s+(?:\w+\s+){0,2}(?:wasn't|weren't|was\s+not|were\s+not|didn't\s+wake|did\s+not\s+wake|never\s+woke|wasn't\s+here|was\s+gone)",
                r"no\s+point\s+(?:in\s+)?(?:any\s+of\s+)?(?:this|it|anything)", r"what'?s\s+the\s+point", r"don't\s+see\s+the\s+point", r"can't\s+take\s+(?:it|this)\s+anymore", r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
                r"harass\w*", r"violence", r"can't\s+cope"],

@@ -120,7 +120,7 @@ WEEK_NOUNS = [r"viiko\w*", r"viikk\w*", r"vko", r"vk"]
 # a day counted from another day or event, a week fused with its modifier: left unread, a time not understood
 TIME_NOUNS = [r"ensviiko\w*", r"ensviikol\w*", r"päivää?\s+(?:ennen|jälkeen)", r"päivä(?:n|ä)?\s+(?:ennen|jälkeen)",
               r"{N}\s+(?:viiko\w*|viikk\w*|vk|kuukau\w*|päivä\w*|pv)\s+(?:päästä|kuluttua|päähän|sisällä)"]
-EVERY_N = [r"{N}\s+{W}\s+väl(?:ein|in|ein\w*|illä)"]  # a rhythm with no name in CONTRACT: "kolmen viikon välein"
+EVERY_N = [r"{N}\s+(?:{W}|kuukau\w*)\s+väl(?:ein|in|ein\w*|illä)"]  # a rhythm with no name in CONTRACT: "kolmen viikon välein"
 MONTH_WORDS = {
     "this": [r"tässä\s+kk", r"tämä\s+kuu", r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
     "next": [r"ensi\s+kuu\w*", r"ensi\s+kk", r"ens\s+kuu\w*", r"seuraava\w*\s+kuu\w*", r"ensi\s+kuun"],
@@ -139,6 +139,11 @@ HOUR_WORDS = {
 _HOURS = ["yhde", "kahde", "kolme", "neljä", "viide", "kuude", "seitsemä", "kahdeksa", "yhdeksä", "kymmene",
           "yhde|toista", "kahde|toista"]
 _FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -ltä, -stä
+# a clock time in another time zone than Finland's ("klo 9 Ruotsin aikaa", "3pm UK time"): staff convert it
+OTHER_ZONE = [r"(?:uk|englannin|britannian|lontoon|ruotsin|tukholman|keski-euroopan|saksan|usa:n|new\s+yorkin|itärannikon|länsirannikon|intian)\s+ai\w*",
+              r"(?:uk|london|swedish|cet)\s+time", r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
+MINUTE_WORDS = {"viisitoista": 15, "kaksikymmentä": 20, "kolmekymmentä": 30, "neljäkymmentä": 40, "neljäkymmentäviisi": 45,
+                "viisikymmentä": 50}  # "kello kymmenen kolmekymmentä" = 10.30
 HOUR_AT = {f"{s.partition('|')[0]}lt{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
 HOUR_AT.update({"ysiltä": 9, "ysilt": 9, "kasilta": 8, "kasilt": 8, "seiskalta": 7})  # spoken numerals
 HOUR_AT.update({f"{s}lt": h for h, s in enumerate(_HOURS, 1) if "|" not in s})  # spoken: "kolmelt"
@@ -160,10 +165,31 @@ CLOCK = {
     "at": [r"(?:klo|kello)\.?\s*{T1}"],
 }
 
+# a day of the month as an ordinal in words ("kahdeksas maaliskuuta", "maaliskuun kahdeksantena päivänä")
+_ORD_FI = ["ensimmäi|nen|senä|sen", "toi|nen|sena|sen", "kolma|s|ntena|nnen", "neljä|s|ntenä|nnen", "viide|s|ntenä|nnen",
+           "kuude|s|ntena|nnen", "seitsemä|s|ntenä|nnen", "kahdeksa|s|ntena|nnen", "yhdeksä|s|ntenä|nnen",
+           "kymmene|s|ntenä|nnen"]
+_TEENS_FI = ["yhde|stoista|ntenätoista|nnentoista", "kahde|stoista|ntenatoista|nnentoista"]
+DAY_WORDS: dict[str, int] = {}
+for _n, _w in enumerate(_ORD_FI, 1):
+    _stem, *_ends = _w.split("|")
+    DAY_WORDS.update({_stem + _e: _n for _e in _ends})
+for _n, _w in enumerate(_ORD_FI[2:9], 13):  # kolmastoista … yhdeksästoista
+    _stem, *_ends = _w.split("|")
+    DAY_WORDS.update({_stem + _e + "toista": _n for _e in _ends})
+for _n, _w in enumerate(_TEENS_FI, 11):
+    _stem, *_ends = _w.split("|")
+    DAY_WORDS.update({_stem + _e: _n for _e in _ends})
+DAY_WORDS.update({"kahdeskymmenes": 20, "kolmaskymmenes": 30, "kahdennenkymmenennen": 20, "kolmannenkymmenennen": 30})
+DAY_WORDS.update({"kahdeskymmenes" + _w.split("|")[0] + _w.split("|")[1]: 20 + _n for _n, _w in enumerate(_ORD_FI[:9], 1)})
+DAY_WORDS.update({"kolmaskymmenesensimmäinen": 31})
+
 DATE_PATTERNS = [
     r"(?P<d>\d{1,2})\.?\s+(?P<mon>{MONTHS})(?:\s+(?P<y>20\d\d))?",
     r"(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})\.?\s*päiv\w*",
     r"(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})\.(?!\d)",
+    r"(?P<dw>{DAYWORDS})\s+(?P<mon>{MONTHS})",
+    r"(?P<mon>{MONTHS})\s+(?P<dw>{DAYWORDS})(?:\s+päiv\w*)?",
 ]
 
 WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})",
@@ -292,10 +318,10 @@ INTENT = {
 }
 
 SERVICE = {
-    "individual": [r"yksilö\w*", r"yksilöllis\w*", r"henkilökohtai\w*\s+työnohjau\w*", r"oma\w*\s+työnohjau\w*"],
+    "individual": [r"yksilö\w*", r"yksilöllis\w*", r"henkilökohtai\w*\s+työnohjau\w*", r"oma\w*\s+työnohjau(?!s?ryhm)\w*"],
     "group": [r"ryhmä(?:työnohjau|ohjau)\w*", r"tiimi(?:työnohjau|ohjau)\w*", r"työyhteisö(?:työnohjau|ohjau)\w*",
               r"ryhmänohjau\w*", r"tiimin\s+työnohjau\w*", r"ryhmän\s+työnohjau\w*", r"työyhteisön\s+työnohjau\w*",
-              r"yhteisö(?:työnohjau|ohjau)\w*"],
+              r"yhteisö(?:työnohjau|ohjau)\w*", r"työnohjausryhm\w*"],
     "leader": [r"johdon\s+työnohjau\w*", r"johto(?:työnohjau|ohjau)\w*", r"esihenkilö(?:työnohjau|ohjau)\w*",
                r"esihenkilön\s+työnohjau\w*", r"esimie\w*työnohjau\w*", r"esimiehen\s+työnohjau\w*",
                r"johtajan\s+työnohjau\w*", r"johtoryhmän\s+työnohjau\w*", r"johtamisen\s+työnohjau\w*",
@@ -310,7 +336,7 @@ SERVICE = {
 }
 MODE = {
     "remote": [r"etä\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"verkossa", r"verkon\s+kautta", r"puhelimitse",
-               r"puhelimessa", r"puhelinaika\w*", r"online", r"etänä", r"virtuaali\w*", r"meet\w*"],
+               r"puhelimessa", r"puhelinaika\w*", r"online", r"etänä", r"virtuaali\w*", r"meet(?!ing)\w*", r"remote\w*"],
     "onsite": [r"tul(?:la|isi|is|isitte|kaa)\s+(?:\w+\s+)?meille", r"meidän\s+luokse", r"meille\s+\w+lle", r"läsnä\w*", r"lähitapaami\w*", r"lähiohjau\w*", r"paikan\s+päällä", r"paikan\s+päälle",
                r"kasvokkain", r"kasvotusten", r"toimipistee\w*", r"toimitilo\w*", r"luoksenne", r"luoksesi",
                r"vastaanotolle\w*", r"vastaanotollanne", r"tiloissanne", r"tiloihinne", r"paikan\s+päältä",
@@ -359,7 +385,7 @@ REVIEW = {
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
-    "several": [r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?omat?\s+(?:tapaami\w*|aja\w*|aika\w*|käynni\w*)", r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)"],
+    "several": [r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?omat?\s+(?:tapaami\w*|aja\w*|aika\w*|käynni\w*)", r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)", r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?oma(?:n|t|nsa|ansa)?\s+\w*(?:tapaami|aja|aika|käynn|käynti|ryhm|ohjau)\w*", r"(?:pitää|pidetään|pitäisi|halutaan\s+pitää)\s+erillään", r"molemmista\s+(?:\w+\s+)?varaukse\w*"],
     "crisis": [r"(?:en|ei|ettei|etten|enkä)\s+(?:enää\s+)?(?:halua|haluis|haluisi|haluaisi|jaksa)\s+(?:\w+\s+){0,2}(?:elää|herätä|olla\s+olemassa|jatkaa\s+elämää)",
                r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
                r"ei(?:\s+(?:tässä|täs|tästä|enää|niinku|kyllä))*\s+(?:oo|ole)(?:\s+(?:enää|yhtään|niinku))*\s+(?:mitään\s+)?(?:järke\w*|väliä|mieltä)",

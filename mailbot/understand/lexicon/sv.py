@@ -38,11 +38,11 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"före\s+lunch\w*", r"innan\s+lunch\w*", r"morgon", r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
+    "morning": [r"förmiddan", r"på\s+förmiddan", r"före\s+lunch\w*", r"innan\s+lunch\w*", r"morgon", r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
                 r"mornar\w*", r"morgnarna"],
     "midday": [r"mitt\s+på\s+dagen", r"vid\s+lunch\w*", r"lunchtid\w*", r"runt\s+lunch\w*", r"kring\s+lunch\w*",
                r"mitt\s+på\s+dagarna", r"lunch"],
-    "afternoon": [r"eftermiddag\w*", r"efter\s+lunch\w*"],
+    "afternoon": [r"eftermiddan", r"på\s+eftermiddan", r"eftermiddag\w*", r"efter\s+lunch\w*"],
     "evening": [r"på\s+kvällen", r"kvällar\w*", r"kvällstid\w*", r"kvällen", r"på\s+kvällarna",
                 r"efter\s+jobbet", r"efter\s+arbetstid\w*", r"efter\s+arbetet", r"efter\s+jobbdagen"],
 }
@@ -50,7 +50,7 @@ DAY_PARTS = {
 DAYPART_NOUNS = [r"skift\w*", r"möte\w*", r"rusning\w*", r"kaffe\w*", r"pass\b"]
 # before a part of the day: it belongs to a day named before ("den morgonen"), not to every day
 THAT_DAY = [r"den", r"samma", r"den\s+dagens"]
-DAY_PART_STEMS = {"morning": ["förmiddag", "morgon"], "afternoon": ["eftermiddag"], "evening": ["kväll"]}
+DAY_PART_STEMS = {"morning": ["förmidda", "morgon"], "afternoon": ["eftermidda"], "evening": ["kväll"]}
 
 # words that name a time but that no rule reads: left over, they send the message to staff
 TIME_WORDS = [r"helg\w{0,4}", r"vardag\w{0,4}", r"förmiddag\w{0,4}", r"eftermiddag\w{0,4}", r"kväll\w{0,4}", r"lunch\w{0,4}", r"idag",
@@ -95,7 +95,7 @@ WEEK_NOUNS = [r"veck\w*", r"v\.", r"vk"]
 # a day counted from another day or event, a week fused with its modifier: left unread, a time not understood
 TIME_NOUNS = [r"dagen\s+(?:efter|före|innan)", r"dag(?:en)?\s+(?:efter|före|innan)\s+(?!i\s*morgon)",
               r"om\s+{N}\s+(?:veck\w*|dag\w*|månad\w*)", r"{N}\s+(?:veck\w*|dag\w*|månad\w*)\s+(?:senare|framåt|från\s+nu)"]
-EVERY_N = [r"var\s+{N}\s+{W}", r"{N}\s+{W}s?\s+mellanrum"]  # a rhythm: "var tredje vecka"
+EVERY_N = [r"var\s+{N}\s+(?:{W}|månad\w*)", r"{N}\s+(?:{W}|månad\w*)s?\s+mellanrum"]  # a rhythm: "var tredje vecka"
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
     "next": [r"nästa\s+månad", r"kommande\s+månad"],
@@ -104,6 +104,9 @@ MONTH_WORDS = {
 # hours in words ("klockan nio")
 HOUR_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
               "elva": 11, "tolv": 12}
+# a clock time in another time zone than Finland's ("kl. 9 svensk tid"): staff convert it
+OTHER_ZONE = [r"(?:svensk|sverige|stockholms|brittisk|engelsk|centraleuropeisk|amerikansk|tysk)\s*tid", r"(?:uk|london|swedish|cet)\s+time", r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
+MINUTE_WORDS = {"femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "fyrtiofem": 45, "femtio": 50}  # "tio trettio"
 HOUR_AT: dict[str, int] = {}
 HOUR_FROM: dict[str, int] = {}
 HOUR_TO: dict[str, int] = {}
@@ -119,14 +122,23 @@ CLOCK = {
     "at": [r"(?:kl|klockan)\.?\s*{T1}", r"vid\s+{T1}", r"runt\s+(?:kl\.?\s*)?{T1}"],
 }
 
+# a day of the month as an ordinal in words ("den åttonde mars")
+DAY_WORDS = {w: n for n, w in enumerate(
+    ["första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde", "elfte", "tolfte",
+     "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde", "tjugonde", "tjugoförsta",
+     "tjugoandra", "tjugotredje", "tjugofjärde", "tjugofemte", "tjugosjätte", "tjugosjunde", "tjugoåttonde",
+     "tjugonionde", "trettionde", "trettioförsta"], 1)}
+
 DATE_PATTERNS = [
     r"(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})\.?(?:\s+(?P<y>20\d\d))?",
+    r"(?:den\s+)?(?P<dw>{DAYWORDS})\s+(?:i\s+)?(?P<mon>{MONTHS})",
 ]
 
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
 NEGATION = [r"(?:är|blir)\s+(?:\w+\s+){0,2}fulla\s+(?:av|med)", r"har\s+(?:jag|vi)\s+(?:\w+\s+)?\w*(?:mottagning|lektioner|möten|möte|jour|patienter|kunder|klienter|undervisning)", r"(?:är|har)\s+(?:det\s+|vi\s+|jag\s+)?(?:höstlov|sportlov|jullov|semester)", r"på\s+semester", r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
-    r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
+    r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"int",  # "int" is Finland-Swedish speech for "inte"
+    r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"undvik\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
 ]
@@ -253,7 +265,8 @@ SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|mö
             r"(?:serie|omgång)\s+på\s+{N}"]
 PARTICIPANTS = [r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer)(?![\w])", r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
                 r"skötare|lärare|medlemmar|personal)",
-                r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}"]
+                r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}",
+                r"vi\s+är\s+(?:nog|ungefär|cirka|ca\.?|kanske|väl)\s+(?:en\s+)?{N}(?:\s+st(?:ycken|\.)?)?"]
 # after a head count: the people the writer leads, not who attends
 # the writer and N others: N + 1 attend ("jag och fyra kollegor")
 WITH_WRITER = [r"(?:jag|undertecknad)\s+(?:och|samt|\+)\s+{N}\s+(?:andra|kollegor|kolleger|medarbetare|arbetskamrater|[^\W\d_]{3,}(?:are|rer|ter|ger))(?![\w])"]
@@ -272,7 +285,7 @@ REVIEW = {
     "contact": [r"ringa\s+mig", r"ring\s+upp\s+mig", r"ringer\s+(?:ni\s+)?(?:mig|upp)", r"kan\s+ni\s+ringa", r"samtal\s+(?:med\s+)?mig", r"hör\s+av\s+dig", r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
                         r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
-    "several": [r"(?:båda|var\s+och\s+en)\s+(?:\w+\s+)?(?:sina\s+)?egna\s+(?:träffar|tider|möten)", r"två\s+(?:av\s+)?(?:våra\s+)?(?:medarbetare|anställda|kollegor)\w*\s+(?:\w+\s+)?önskemål", r"båda\s+(?:\w+\s+){0,3}(?:vill|önskar)\s+(?:\w+\s+){0,2}(?:egen|egna|individuell\w*)", r"var\s+för\s+sig"],
+    "several": [r"(?:båda|var\s+och\s+en)\s+(?:\w+\s+)?(?:sina\s+)?egna\s+(?:träffar|tider|möten)", r"två\s+(?:av\s+)?(?:våra\s+)?(?:medarbetare|anställda|kollegor)\w*\s+(?:\w+\s+)?önskemål", r"båda\s+(?:\w+\s+){0,3}(?:vill|önskar)\s+(?:\w+\s+){0,2}(?:egen|egna|individuell\w*)", r"var\s+för\s+sig", r"hållas\s+(?:isär|åtskilda|separata|var\s+för\s+sig)", r"var\s+sin\s+(?:egen\s+)?(?:grupp|handledning\w*)", r"separata\s+grupper"],
     "crisis": [r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}inte\s+(?:fanns|fanns\s+längre|vaknade|var\s+här)",
                r"ingen\s+(?:idé|mening)(?:\s+\w+){0,3}\s+längre", r"ingen\s+idé\s+(?:med\s+)?(?:något|någonting|att)", r"vad\s+är\s+poängen", r"orkar\s+inte\s+mer", r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
