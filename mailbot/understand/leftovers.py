@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from mailbot.regex_cache import compile as rx_compile
-from mailbot.understand.lexicon import LANGUAGES, Lexicon, fold, load
+from mailbot.understand.lexicon import LANGUAGES, Lexicon, fold, load, plain, trie
 
 # Language-independent shapes of numbers that are no time.
 _EXPLAINED_GENERIC = [
@@ -135,8 +135,8 @@ def _temporal(lex: Lexicon) -> re.Pattern[str]:
     words += [f for frags in lex.REL_DAYS.values() for f in frags]
     words += list(lex.TIME_WORDS)
     words += list(lex.MONTH_REF["any"])  # "except the first one of the month"
-    # "the day after our party", "ensviikol": a day counted from an event, a fused relative week
-    # "kolmen viikon päästä", "in two weeks' time": a count of days or weeks from now
+    # a day counted from an event ("the day after our party"), a fused relative week ("ensviikol"),
+    # a count of days or weeks from now ("kolmen viikon päästä", "in two weeks")
     words += [w.replace("{N}", rf"(?:\d{{1,2}}|{_number_words(lex)})") for w in lex.TIME_NOUNS]
     # an hour in words that no clock reading took ("perjantaina kahdelta")
     words += [re.escape(w) for w in (*lex.HOUR_AT, *lex.HOUR_FROM, *lex.HOUR_TO)]
@@ -163,6 +163,13 @@ def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexico
     foreign = list(_foreign(lex).finditer(rest))
     if foreign and (len(low.split()) < 6 or _language_of(low, lex.lang) == lex.lang):
         out += [_fragment(source, m.start(), m.end()) for m in foreign[:1]]
+    # "torstaina kahdeksas maaliskuuta", "kello kymmenen neljäkymmentä": a number or ordinal in words right
+    # beside a time the grammar read belongs to it, and was not read
+    after_word, before_word = _number_beside(lex)
+    for s, e in consumed:
+        for m in (after_word.match(rest, e), before_word.search(rest, max(0, s - 40), s)):
+            if m:
+                out.append(_fragment(source, m.start(), m.end()))
     # "elokuun alusta alkaen", "after week 5", "from aug 16th onwards": a word that opens a span from a time
     # the grammar read, but was not taken with it, changes what was read
     after, before, negation = _bounds(lex)
@@ -175,12 +182,18 @@ def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexico
 
 
 @cache
+def _number_beside(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = {*(w for w, n in lex.NUMBERS.items() if n >= 2), *lex.HOUR_WORDS, *lex.MINUTE_WORDS, *lex.DAY_WORDS}
+    alt = trie(words | {plain(w) for w in words})
+    return (rx_compile(rf"[ \t,]{{1,2}}(?:{alt})(?![\w])"), rx_compile(rf"(?<![\w])(?:{alt})[ \t,]{{1,2}}$"))
+
+
+@cache
 def _bounds(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Words that open a span after or before a time ("until", a deadline's "mennessä", is a bound the
-    grammar weighs on its own); a start month ("med start i februari") stays that month (CONTRACT §2.1.1)."""
+    """Words that open a span after or before any time, a month too ("until", a deadline's "mennessä", is a
+    bound the grammar weighs on its own; "med start i februari" stays that month, CONTRACT §2.1.1)."""
     post = "|".join(f"(?:{w})" for w in (*lex.FROM_AFTER, *(lex.AFTER_SPAN_AFTER or ())))
-    settled = set(lex.FROM_ON_BEFORE or ()) | {w for w in lex.FROM_BEFORE if "start" in w or "beginn" in w}
-    pre = "|".join(f"(?:{w})" for w in (*lex.FROM_BEFORE, *(lex.AFTER_SPAN_BEFORE or ())) if w not in settled)
+    pre = "|".join(f"(?:{w})" for w in (*(lex.AFTER_SPAN_BEFORE or ()), *(lex.FROM_ON_BEFORE or ()))) or r"(?!x)x"
     negation = "|".join(f"(?:{w})" for w in lex.NEGATION)
     return (rx_compile(fold(rf"[ \t,]{{0,3}}(?:{post})(?![\w])", lex.folds)),
             rx_compile(fold(rf"(?<![\w])(?:{pre})[ \t]+(?:the[ \t]+|den[ \t]+)?(?=$)", lex.folds)),

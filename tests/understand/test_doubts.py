@@ -33,6 +33,8 @@ def windows(got: dict[str, object]) -> set[tuple[str, str, str]]:
     ("Haluaisin työnohjausta. Huhtikuun alusta keskiviikkoisin iltapäivällä, eteenpäin.", "eteenpäin"),
     ("Haluaisin työnohjausta. Onks teil slotteja next week?", "next week"),
     ("I'd like to book supervision. Every Tuesday except the first one of the month, after 2 pm.", "month"),
+    ("Haluaisin yksilötyönohjausta tiistaina klo 9 viisitoista.", "viisitoista"),  # minutes in words after digits
+    ("I'd like individual supervision on Friday at 9 fifteen.", "fifteen"),
 ])
 def test_time_left_unread_goes_to_staff(body: str, fragment: str | None) -> None:
     got = parse(body)
