@@ -20,6 +20,7 @@ from mailbot.understand.intent import (
     is_question,
     looks_commercial,
     looks_out_of_office,
+    question_sentences,
     review_reasons,
 )
 from mailbot.understand.lexicon import Lexicon, load
@@ -98,6 +99,9 @@ def understand(
             result.review(problem)
     if result.intent == "confirm":
         _choose(result, text, options or [], lex, tz)
+        # "vaihtoehto 3 käy. Voisiko tapaamisen kuitenkin pitää etänä?": a question beside the choice is staff's
+        if any(not pick(q, options or [], lex, tz).cue for q in question_sentences(msg.own_text.lower())):
+            result.review("question for staff")
     _fill_fields(result, msg, text, lex, monthly_days=bool(reading and reading.monthly))
     if result.intent == "question":
         result.review("question for staff")
@@ -197,7 +201,10 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     # a kind of supervision named where the writer asks for something wins over one mentioned in passing
     asked = " ".join(s for s in sentences(low) if hits(lex, lex.INTENT["request"], s))
     implied = result.intent != "confirm"  # "ilmoitan porukalle" in a confirmation names no service
-    result.service = fields.service(asked, lex, implied=implied) or fields.service(low, lex, implied=implied)
+    # "ite siis, en tiimille": a kind of supervision said not to be wanted is none
+    said = fields.affirmed(low, lex)
+    result.service = (fields.service(fields.affirmed(asked, lex), lex, implied=implied)
+                      or fields.service(said, lex, implied=implied))
     if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
         result.service = fields.service(msg.subject.lower(), lex)
     # "etänä en saa rauhaa", "oon koulutuksessa Kuopiossa": what is said not to work names no mode or place

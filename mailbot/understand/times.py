@@ -122,8 +122,10 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
             any_day = False
         if m.kind == "flag" and m.flag == "any" and _ANY_DAY.search(text[m.start:m.end]):
             any_day = True
-        if cur.has_days and not cur.times and not cur.any_time and f.has_days and f.times and m.kind == "weekday":
+        if (cur.has_days and not cur.times and not cur.any_time and f.has_days and f.times and m.kind == "weekday"
+                and cur.weekdays and not cur.dates and not cur.spans):
             # "maanantait ja perjantai-iltapäivät": the part of the day is Friday's own, Mondays are whole days
+            # ("lokakuussa, keskiviikkoisin aamupäivällä" is October's Wednesday mornings)
             frames.append(cur)
             cur = Frame()
             any_day = False
@@ -350,6 +352,10 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
         days = [d for f in includes[inc0:] + excludes[exc0:] for d in (frame_days(f, ctx) or set())]
         last_end = max(days) if days else last_end
     _drop_excluded_weekdays(includes, excludes)
+    if not includes and sum(1 for f in excludes if f.dates) >= 2:
+        # "ma 18.9. klo 9–11 x … x = ei käy": a list of dated times read only as what does not suit leaves
+        # every other time of the horizon, which the writer never offered
+        ctx.problem("only dates that do not suit were read")
     # "as soon as possible" or "any time" alone is no constraint
     if includes and all(f.any_time and not f.has_days and not f.times for f in includes) and not excludes:
         return TimeReading([], ctx.problems, count, monthly)

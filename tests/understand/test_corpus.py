@@ -29,7 +29,8 @@ CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" /
            "ours10": ROOT / "tests" / "corpus10", "ours11": ROOT / "tests" / "corpus11",
            "ours12": ROOT / "tests" / "corpus12", "ours13": ROOT / "tests" / "corpus13",
            "ours14": ROOT / "tests" / "corpus14", "ours15": ROOT / "tests" / "corpus15",
-           "ours16": ROOT / "tests" / "corpus16", "ours17": ROOT / "tests" / "corpus17"}
+           "ours16": ROOT / "tests" / "corpus16", "ours17": ROOT / "tests" / "corpus17",
+           "ours18": ROOT / "tests" / "corpus18"}
 
 
 def _eval_module() -> ModuleType:
@@ -103,6 +104,8 @@ BARS["ours16"] = (0.80, 0.95, 0.90)
 # corpus17 came last (see its README): every automatic answer right, but a third of the clear requests
 # still go to staff (needs_review 0.80) and the windows of those are not all read
 BARS["ours17"] = (0.75, 0.95, 0.95)
+# corpus18 came last (see its README): one automatic answer still off (1803), windows of reviewed mail
+BARS["ours18"] = (0.80, 0.95, 0.95)
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

@@ -130,3 +130,60 @@ def test_finland_swedish_speech() -> None:
 def test_finglish_remote_and_meetings() -> None:
     assert parse("Haluaisin esihenkilön työnohjausta. Remote käy parhaiten.")["mode"] == "remote"
     assert parse("Haluaisin työnohjausta paikan päällä, kalenteri on täynnä meetingejä.")["mode"] == "onsite"
+
+
+def test_dated_times_read_only_as_exclusions_go_to_staff() -> None:
+    got = parse("Kävin listan läpi ja merkitsin x:llä ne, jotka eivät käy:\nma 6.3. klo 9–11 x\nti 7.3. klo 13–15\n"
+                "ke 8.3. klo 9–11 x\nx = ei käy\nRyhmätyönohjaus toimistollamme.")
+    assert got["needs_review"]
+
+
+def test_a_month_and_a_habitual_weekday_with_hours_are_one_wish() -> None:
+    got = parse("Haluaisimme aloittaa huhtikuussa, keskiviikkoisin aamupäivällä, paikan päällä.")
+    assert windows(got) == {(d, "08:00", "12:00") for d in ("2028-04-05", "2028-04-12", "2028-04-19", "2028-04-26")}
+
+
+def test_spoken_finnish_negation_and_complementiser() -> None:
+    assert parse("moi\ntarttis tyonohjausta\nite siis, en tiimille\netana ois paras\nke klo 15 jalkee")["service"] \
+        == "individual"
+    got = parse("Esimies sano et mä voin varata teiltä työnohjausta ihan ittelleni. Ke klo 15 jälkee käy.")
+    assert got["service"] == "individual" and windows(got) == {("2028-03-01", "15:00", "20:00")}
+
+
+def test_the_booked_time_named_by_varattu_is_no_wish() -> None:
+    got = parse("Joudun perumaan torstaille 2.3. klo 14 varatun työnohjausaikani. Voisiko ajan siirtää ensi viikolle, "
+                "tiistaille aamupäivään?", reply=True)
+    assert got["intent"] == "reschedule" and windows(got) == {("2028-03-07", "08:00", "12:00")}
+
+
+def test_moving_home_is_no_reschedule_and_a_led_team_is_not_who_comes() -> None:
+    got = parse("Jag är förskolechef här i Vasa (jag flyttade hit från Umeå för ett par år sedan). Vårt arbetslag "
+                "på åtta personer skulle behöva handledning. Vecka 11 passar, efter lunch.")
+    assert (got["intent"], got["participants"]) == ("request", 8)
+    got = parse("Olen uusi esihenkilö (aloitin elokuussa 14 hengen varastotiimin vetäjänä) ja kaipaisin "
+                "työnohjausta. Ensi viikolla aamupäivällä, etänä.")
+    assert got["participants"] is None
+
+
+def test_a_spoken_crisis_hint_goes_to_staff() -> None:
+    got = parse("moi. tarttisin työnohjausta itelle mahd pian. en tiiä kauanko tätä jaksaa. välil tuntuu et ois "
+                "helpompi ku ei ois ollenkaan.")
+    assert got["needs_review"]
+
+
+def test_a_question_beside_a_confirmation_goes_to_staff() -> None:
+    from mailbot.understand.result import Option
+
+    options = [Option(n, datetime(2028, 3, d, 12, tzinfo=TZ), datetime(2028, 3, d, 13, tzinfo=TZ)) for n, d in
+               ((1, 6), (2, 7), (3, 9))]
+
+    def reply(body: str) -> dict[str, object]:
+        raw = ("From: Client <client@example.fi>\nTo: ajanvaraus@example.fi\nSubject: Re: aika\n"
+               "Date: Mon, 28 Feb 2028 09:00:00 +0200\nMessage-ID: <r@example.fi>\n"
+               f"Content-Type: text/plain; charset=utf-8\n\n{body}\n").encode()
+        return understand(read_message(raw), now=NOW, options=options).to_dict()
+
+    asked = reply("Vaihtoehto 3 käy. Voisiko tapaamisen kuitenkin pitää etänä?")
+    assert (asked["intent"], asked["choice"], asked["needs_review"]) == ("confirm", 3, True)
+    plain_yes = reply("Sopisiko kolmonen? Se käy minulle hyvin.")
+    assert (plain_yes["choice"], plain_yes["needs_review"]) == (3, False)

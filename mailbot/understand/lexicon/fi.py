@@ -157,10 +157,10 @@ CLOCK = {
     "range": [r"(?:klo|kello)\.?\s*{T1}\s*(?:-|–|—|ja)\s*{T2}(?:\s*(?:välillä|välisenä\s+aikana))?",
               r"{T1}\s*(?:-|–|—)\s*{T2}\s+(?:välillä|välisenä\s+aikana)",
               r"{T1}\s+ja\s+{T2}\s+välillä"],
-    "after": [r"(?:klo|kello)\.?\s*{T1}(?::n|\.n|n)?\s+(?:jälkeen|alkaen|lähtien|eteenpäin)", r"(?:klo|kello)\.?\s*{T1}\s*(?:->|→)",
+    "after": [r"(?:klo|kello)\.?\s*{T1}(?::n|\.n|n)?\s+(?:jälkeen|jälkee|alkaen|lähtien|eteenpäin)", r"(?:klo|kello)\.?\s*{T1}\s*(?:->|→)",
               r"aikaisintaan\s+(?:klo|kello)?\.?\s*{T1}", r"{T1}\s*(?:->|→|eteenpäin)",
-              r"(?:jälkeen|alkaen)\s+(?:klo|kello)\.?\s*{T1}",
-              r"{T1}(?::n)?\s+(?:jälkeen|alkaen|lähtien)"],
+              r"(?:jälkeen|jälkee|alkaen)\s+(?:klo|kello)\.?\s*{T1}",
+              r"{T1}(?::n)?\s+(?:jälkeen|jälkee|alkaen|lähtien)"],
     "before": [r"ennen\s+(?:klo|kello)?\.?\s*{T1}", r"viimeistään\s+(?:klo|kello)?\.?\s*{T1}", r"(?:klo|kello)\.?\s*{T1}(?::een|:ään)?\s+(?:asti|saakka|mennessä)"],
     "at": [r"(?:klo|kello)\.?\s*{T1}"],
 }
@@ -199,7 +199,9 @@ NEGATION = [r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*",
     # "iltapäivisin meil on asiakkaita", "silloin mulla on palaveri": busy
     r"(?:on|ovat)\s+(?:yleensä\s+|aina\s+|usein\s+)?\w*(?:palavere|palaveri|kokouks|kokoukse)\w*",
     r"(?:meil(?:lä)?|mul(?:la)?|minulla|meillä)\s+(?:on\s+)?(?:\w+\s+)?(?:asiakkai\w*|asiakaskäyn\w*|palaveri\w*|kokou\w*|opetus\w*|oppitun\w*|vastaanot\w*|päivystys\w*)",
-    r"e(?:i|n|t|mme|tte|ivät)(?:kä)?", r"mutt(?:ei|en)", r"(?<!pääsen\s)(?<!pääsee\s)(?<!lähden\s)pois(?!\s+(?:töistä|töiltä|toimistolta|työpaikalta))", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
+    r"e(?:i|n|mme|tte|ivät)(?:kä)?",
+    # spoken "et" is also "että" ("esimies sano et mä voin varata", "suositteli et varaisin")
+    r"et(?:kä)?(?!\s+(?:mä|mää|me|mun|mulle|meil\w*|mul\w*|meidä\w*|se|ne|hän|he|\w+(?:isin|isi|is|isit|isimme|isitte)(?![\w])))", r"mutt(?:ei|en)", r"(?<!pääsen\s)(?<!pääsee\s)(?<!lähden\s)pois(?!\s+(?:töistä|töiltä|toimistolta|työpaikalta))", r"paitsi", r"lukuun\s+ottamatta", r"päällekkäin", r"este\w*",
     r"hankal\w*", r"mahdoton\w*", r"täynnä", r"täysi", r"varattu\w*", r"poissa", r"\w*loma(?:t)?\s+(?:on|ovat|alkaa)", r"mökill\w*", r"mökil", r"\w*lomalla", r"\w*lomal", r"\w*lomil\w*",
     r"matkoilla", r"matkalla", r"koulutuksessa", r"kiirei\w*", r"ruuhkai\w*", r"kokouksi\w*", r"palavereissa", r"konferenssissa", r"kurssilla", r"asiakkailla", r"estynyt", r"estyneitä", r"kiinni", r"buukattu", r"bookattu",
 ]
@@ -247,7 +249,7 @@ PAST = [r"käynyt", r"käyneet", r"käyty", r"olleet",
 ]
 LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
 # a day mention followed by one of these names the booked appointment, not a wish
-BOOKED_REF = [r"\w*aja[nl]\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
+BOOKED_REF = [r"\w*aja[nl]\w*", r"varat(?:tu|un|tua|tuun|tuna)\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
               r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
 BOOKED_BEFORE = [r"(?:minulla|meillä|mulla|meil|mul)\s+on\s+(?:\w+\s+){0,2}(?:aika|työnohjau\w*|tapaaminen|varaus|ryhmä)\s+(?:teillä\s+)?\x00", r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
 ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)(?=\s+(?:aamu|aamupäivä|iltapäivä|ilta)(?!\w))", r"mikä\s+(?:tahansa|vaan|vain)\s+päivä", r"mikä\s+päivä\s+(?:vaan|vain)", r"mikä\s+(?:tahansa|vaan|vain)\s+arkipäivä", r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
@@ -327,7 +329,7 @@ SERVICE = {
                r"johtajan\s+työnohjau\w*", r"johtoryhmän\s+työnohjau\w*", r"johtamisen\s+työnohjau\w*",
                r"esihenkilöiden\s+työnohjau\w*", r"johtaji\w*\s+työnohjau\w*"],
     # implied by who it is for
-    "individual_implied": [r"(?:haluaisin|haluan|tahtoisin|voisin|voisinko)\s+itse\s+(?:käydä|osallistua|päästä|aloittaa)", r"(?:vain|pelkästään|ainoastaan)\s+(?:minulle|mulle|itselleni)", r"ihan\s+itelle\w*", r"itelle", r"ittelle", r"mulle\s+ite\w*", r"omaan\s+jaksamisee\w*", r"itselleni", r"itelleni", r"ittelleni", r"mulle\s+itelle", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
+    "individual_implied": [r"(?:haluaisin|haluan|tahtoisin|voisin|voisinko)\s+itse\s+(?:käydä|osallistua|päästä|aloittaa)", r"(?:vain|pelkästään|ainoastaan)\s+(?:minulle|mulle|itselleni)", r"ihan\s+itelle\w*", r"itelle", r"ittelle", r"ite\s+siis", r"ite\s+vaan", r"mulle\s+ite\w*", r"omaan\s+jaksamisee\w*", r"itselleni", r"itelleni", r"ittelleni", r"mulle\s+itelle", r"minulle\s+itselleni", r"itseäni\s+varten", r"omaa\s+työnohjausta"],
     "group_implied": [r"osastomme", r"osastollemme", r"meidän\s+osasto\w*", r"koko\s+(?:osasto|yksikkö|henkilöstö|henkilökunta|työyhteisö|porukka|tiimi)\w*", r"yksiköllemme", r"henkilökunnalle\w*", r"henkilökuntamme", r"hoitaja(?:t|tiimi\w*)", r"[\w-]*\w+tiimi(?:mme|llemme|lle|mmelle|llemme)", r"pienryhm\w*", r"ryhmänä", r"yhteistä\s+työnohjau\w*", r"työporukka\w*", r"\w*porukka(?:mme)?", r"kollegoille\w*", r"tiimille\w*", r"tiimimme", r"ryhmälle\w*", r"työyhteisöll\w*", r"koko\s+tiimi\w*",
                       r"meidän\s+tiimi\w*", r"porukalle", r"tiimi\s+(?:kaipai|tarvi|halua|toivo)\w*", r"henkilöstölle\w*", r"työporukalle"],
     "leader_implied": [r"(?:uusi|uus)\s+\w*(?:esihenkilö|esimies|johtaja|päällikkö|osastonhoitaja|hoitaja|rehtori)\w*", r"(?:aloitin|aloittanut|nimitettiin|valittiin)\s+(?:juuri\s+)?(?:\w+\s+)?(?:esihenkilö|esimie|johtaja|päällik|osastonhoitaja|rehtori)\w*", r"uutena\s+\w*(?:johtaja|päällikkö|osastonhoitaja)\w*", r"johtoryhmä\w*", r"uudessa\s+(?:esihenkilö|johto)\w*\s*roolissa", r"(?:olen|oon|toimin)\s+(?:uusi\s+|uus\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
@@ -371,7 +373,7 @@ WITH_WRITER = [r"(?:minä|mä|mie|itse|allekirjoittanut)\s+(?:ja|sekä|\+)\s+{N}
 # a price right after a count of sessions: billed, not wanted ("kolme kertaa à 95 €")
 PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro\w*)?", r"(?:hintaan|hinnalla)\s+\d+"]
 TOTAL = [r"yhteensä(?:\s+noin)?", r"kaikkiaan", r"kaikkineen", r"kaiken\s+kaikkiaan"]
-LEADS_AFTER = [r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
+LEADS_AFTER = [r"vetäjä\w*", r"esihenkilö(?:nä|ksi)", r"esimiehe(?:nä|ksi)", r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
 LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"esimiehenä\s+\w*", r"johtajana\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"(?:työn)?ohjaaja\w*", r"mielellään", r"mielellämme", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
@@ -389,7 +391,8 @@ REVIEW = {
     "crisis": [r"(?:en|ei|ettei|etten|enkä)\s+(?:enää\s+)?(?:halua|haluis|haluisi|haluaisi|jaksa)\s+(?:\w+\s+){0,2}(?:elää|herätä|olla\s+olemassa|jatkaa\s+elämää)",
                r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
                r"ei(?:\s+(?:tässä|täs|tästä|enää|niinku|kyllä))*\s+(?:oo|ole)(?:\s+(?:enää|yhtään|niinku))*\s+(?:mitään\s+)?(?:järke\w*|väliä|mieltä)",
-               r"(?:helpompi|parempi|helpompaa|parempaa)\s+(?:\w+\s+){0,3}jos\s+(?:en|ei|mua|minua|mä)\s+(?:\w+\s+){0,2}(?:olis\w*|ois|heräis\w*|olisi\w*|olemassa)",
+               r"(?:helpompi|parempi|helpompaa|parempaa)\s+(?:\w+\s+){0,3}(?:jos|ku|kun|kuin)\s+(?:en|ei|mua|minua|mä)\s+(?:\w+\s+){0,2}(?:olis\w*|ois|heräis\w*|olisi\w*|olemassa)",
+               r"e(?:n|t)\s+(?:tiiä|tiedä|tii|tie)\s+(?:kauanko|kuinka\s+kauan|miten\s+kauan|miten)\s+(?:\w+\s+){0,2}jaks\w*",
                r"(?:oon|olen)\s+(?:ihan\s+|aivan\s+|täysin\s+)?loppu(?!\w)", r"(?:oo|ole)\s+(?:enää\s+)?mitään\s+väliä", r"kauanko\s+(?:enää\s+)?jaksan", r"miten\s+(?:enää\s+)?jaksan", r"jaksa\w*\s+enää", r"en\s+jaksa", r"jaksa\s+enää", r"ei\s+(?:oo|ole)\s+mitään\s+järke\w*", r"järke\w*\s+elää", r"elämäl\w*\s+ei\s+(?:oo|ole)", r"haluu?(?:isin)?\s+kuolla", r"kuolla\s+pois", r"tappaa\s+itse\w*", r"päättää\s+(?:päivä\w*|elämä\w*)", r"satuttaa\s+itse\w*", r"vahingoittaa\s+itse\w*", r"en\s+halua(?:isi)?\s+(?:enää\s+)?(?:elää|herätä)", r"ei\s+heräis\w*", r"kadota\s+kokonaan", r"loppuun\s*palan\w*", r"romahta\w*", r"toivoton\w*", r"epätoivo\w*", r"itkenyt", r"itken\s+\w+", r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
                r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],

@@ -220,7 +220,7 @@ INTENT = {
                 r"går\s+(?:tyvärr\s+)?inte", r"kan\s+(?:tyvärr\s+)?inte\s+(?:någon|några)", r"ingen\s+av\s+tiderna"],
     "cancel": [r"avboka\w*", r"avbeställ\w*", r"ställa\s+in", r"ställer\s+in", r"måste\s+avstå", r"stryka",
                r"annullera\w*", r"avbokning\w*"],
-    "reschedule": [r"flytta\w*", r"boka\s+om", r"ombokning\w*", r"\u00e4ndra\s+(?:\w+\s+)?tid\w*", r"byta\s+(?:\w+\s+)?tid\w*",
+    "reschedule": [r"flytta(?!de\s+(?:hit|dit|hem|till|från|ut|in))\w*", r"boka\s+om", r"ombokning\w*", r"\u00e4ndra\s+(?:\w+\s+)?tid\w*", r"byta\s+(?:\w+\s+)?tid\w*",
                    r"flytta\s+(?:min|vår)\s+tid"],
     "request": [r"skulle\s+vilja", r"vill\s+boka", r"vill\s+gärna", r"skulle\s+behöva", r"behöver", r"önskar",
                 r"boka", r"bokning", r"vill\s+ha", r"skulle\s+\w+\s+passa", r"kunde\s+\w+\s+(?:vara|passa)",
