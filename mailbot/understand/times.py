@@ -62,6 +62,14 @@ def _is_bound(m: Mention, sentence: str, found: list[Mention], lex: Lexicon) -> 
     return False
 
 
+def _event_after(m: Mention, sentence: str, lex: Lexicon) -> bool:
+    """'syyskuun kehittämispäiväämme': a month in the genitive before an event or a thing of one's own."""
+    if not lex.EVENT_AFTER_MONTH or not sentence[m.start:m.end].endswith("n"):
+        return False
+    return bool(compile_alternation(tuple(lex.EVENT_AFTER_MONTH), lex.folds).match(sentence, m.end + 1)
+                and sentence[m.end:m.end + 1] == " ")
+
+
 _TARGET_WORD = rx_compile(r"(?<![\w])(?:to|till|into|for|until|instead|onto)(?![\w])")
 _TARGET_CASE = rx_compile(r"\w(?:lle|ksi|hin|seen|aan|ään|een|iin|oon|öön|uun|yyn)(?![\w])")
 _TARGET_NEXT = rx_compile(r" \w+?(?:lle|ksi|hin|seen|aan|ään|een|iin|oon|öön|uun|yyn)(?![\w])")
@@ -324,6 +332,9 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                         ctx.problem("time expression not understood")
                     continue
                 if _is_last(m, whole, lex) or _is_bound(m, whole, found, lex):
+                    continue
+                if m.kind == "month" and _event_after(m, whole, lex):
+                    ctx.problem(f"a month that names another event: «{sentence[m.start:m.end + 24].strip()}»")
                     continue
                 if skip_references and m.is_day and (_is_reference(m, whole, lex)
                                                      or (moving and _is_moved(m, low, start, lex))):

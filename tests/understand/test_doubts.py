@@ -187,3 +187,10 @@ def test_a_question_beside_a_confirmation_goes_to_staff() -> None:
     assert (asked["intent"], asked["choice"], asked["needs_review"]) == ("confirm", 3, True)
     plain_yes = reply("Sopisiko kolmonen? Se käy minulle hyvin.")
     assert (plain_yes["choice"], plain_yes["needs_review"]) == (3, False)
+
+
+def test_a_month_naming_another_event_is_no_wish() -> None:
+    got = parse("Haluaisimme ryhmätyönohjausta huhtikuussa, keskiviikkoisin aamupäivällä. Liitän alle kutsun "
+                "maaliskuun kehittämispäiväämme, se on vain tiedoksi.")
+    assert got["needs_review"] and {d[:7] for d, *_ in windows(got)} == {"2028-04"}
+    assert not parse("Haluaisimme ryhmätyönohjausta huhtikuun alussa, aamupäivällä.")["needs_review"]

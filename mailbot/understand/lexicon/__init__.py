@@ -51,6 +51,7 @@ _SCHEMA: dict[str, str] = {
     "HOUR_WORDS": "map",
     "MINUTE_WORDS": "map",
     "OTHER_ZONE": "list",
+    "EVENT_AFTER_MONTH": "list or none",
     "HOUR_AT": "map",
     "HOUR_FROM": "map",
     "HOUR_TO": "map",

@@ -100,6 +100,7 @@ MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"ne
 HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
               "ten": 10, "eleven": 11, "twelve": 12, "noon": 12}
 # a clock time in another time zone than Finland's ("3pm UK time"): staff convert it
+EVENT_AFTER_MONTH: list[str] = []  # English puts the event noun after "our" ("our September workshop")
 OTHER_ZONE = [r"(?:uk|british|london|swedish|stockholm|central\s+european|german|us|eastern|pacific|central|mountain|new\s+york|indian|india|irish|dublin)\s+(?:standard\s+)?time",
               r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
 MINUTE_WORDS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "forty five": 45,

@@ -140,6 +140,9 @@ _HOURS = ["yhde", "kahde", "kolme", "neljä", "viide", "kuude", "seitsemä", "ka
           "yhde|toista", "kahde|toista"]
 _FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -ltä, -stä
 # a clock time in another time zone than Finland's ("klo 9 Ruotsin aikaa", "3pm UK time"): staff convert it
+# after a month in the genitive, a thing of the writer's own or an event: the month is that event's, no wish
+# ("syyskuun kehittämispäiväämme", "lokakuun pikkujouluihin", "kesäkuun lomani jälkeen")
+EVENT_AFTER_MONTH = [r"[^\W\d_]{3,}(?:mme|nne|ni|nsa|nsä)", r"\w*(?:juhl|palaveri|kokouks|kokous|seminaari|tapahtum|messu|päivä(?:ä|än|ille|illä|llä|lle|nä|t))\w*"]
 OTHER_ZONE = [r"(?:uk|englannin|britannian|lontoon|ruotsin|tukholman|keski-euroopan|saksan|usa:n|new\s+yorkin|itärannikon|länsirannikon|intian)\s+ai\w*",
               r"(?:uk|london|swedish|cet)\s+time", r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
 MINUTE_WORDS = {"viisitoista": 15, "kaksikymmentä": 20, "kolmekymmentä": 30, "neljäkymmentä": 40, "neljäkymmentäviisi": 45,

@@ -105,6 +105,7 @@ MONTH_WORDS = {
 HOUR_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
               "elva": 11, "tolv": 12}
 # a clock time in another time zone than Finland's ("kl. 9 svensk tid"): staff convert it
+EVENT_AFTER_MONTH: list[str] = []  # Swedish writes the month into a compound ("septembermötet")
 OTHER_ZONE = [r"(?:svensk|sverige|stockholms|brittisk|engelsk|centraleuropeisk|amerikansk|tysk)\s*tid", r"(?:uk|london|swedish|cet)\s+time", r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
 MINUTE_WORDS = {"femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "fyrtiofem": 45, "femtio": 50}  # "tio trettio"
 HOUR_AT: dict[str, int] = {}
