@@ -202,13 +202,12 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     asked = " ".join(s for s in sentences(low) if hits(lex, lex.INTENT["request"], s))
     implied = result.intent != "confirm"  # "ilmoitan porukalle" in a confirmation names no service
     # "ite siis, en tiimille": a kind of supervision said not to be wanted is none
-    said = fields.affirmed(low, lex)
-    result.service = (fields.service(fields.affirmed(asked, lex), lex, implied=implied)
-                      or fields.service(said, lex, implied=implied))
-    if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
-        result.service = fields.service(msg.subject.lower(), lex)
     # "etänä en saa rauhaa", "oon koulutuksessa Kuopiossa": what is said not to work names no mode or place
     affirmed = fields.affirmed(text, lex)
+    result.service = (fields.service(fields.affirmed(asked, lex), lex, implied=implied)
+                      or fields.service(affirmed.lower(), lex, implied=implied))
+    if result.service is None and result.intent == "request" and not _REPLY_PREFIX.match(msg.subject):
+        result.service = fields.service(msg.subject.lower(), lex)
     result.mode = fields.mode(affirmed.lower(), lex)
     if result.mode != "remote":
         result.location = fields.location(affirmed, lex.lang)

@@ -96,8 +96,7 @@ _NOT_ONLY_MONTHS = frozenset({"may", "march", "mar", "august", "aug", "jan", "fe
 
 @cache
 def _number_words(lex: Lexicon) -> str:
-    words = sorted({*lex.NUMBERS, *lex.HOUR_WORDS, *lex.ORDINALS}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    return f"(?:{trie({*lex.NUMBERS, *lex.HOUR_WORDS, *lex.ORDINALS})})"
 
 
 def _language_of(sentence: str, default: str) -> str:
@@ -173,11 +172,11 @@ def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexico
     # "elokuun alusta alkaen", "after week 5", "from aug 16th onwards": a word that opens a span from a time
     # the grammar read, but was not taken with it, changes what was read
     after, before, negation = _bounds(lex)
-    for s, e in consumed:
-        for m in (after.match(low, e), before.search(low, max(0, s - 30), s)):
-            if m and not any(cs < m.end() and m.start() < ce for cs, ce in consumed) \
-                    and not any(n.start() <= m.start() < n.end() for n in negation.finditer(low)):  # "apart from"
-                out.append(_fragment(source, m.start(), m.end()))
+    cues = [m for s, e in consumed for m in (after.match(low, e), before.search(low, max(0, s - 30), s))
+            if m and not any(cs < m.end() and m.start() < ce for cs, ce in consumed)]
+    negated = [n.span() for n in negation.finditer(low)] if cues else []
+    out += [_fragment(source, m.start(), m.end()) for m in cues
+            if not any(a <= m.start() < b for a, b in negated)]  # "apart from" is a negation
     return out
 
 
