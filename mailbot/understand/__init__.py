@@ -46,15 +46,20 @@ def _own_addresses(msg: InboundMessage) -> set[str]:
 
 def request_text(msg: InboundMessage) -> str:
     """The text that counts: the writer's own words and what they forward, never our own mail."""
+    return "\n\n".join(p for p in (msg.own_text, *_forwarded(msg)) if p and p.strip())
+
+
+def _forwarded(msg: InboundMessage) -> list[str]:
+    """What the writer forwards from someone else (an employee's wish sent on by HR)."""
     ours = _own_addresses(msg)
-    parts = [msg.own_text]
+    parts = []
     for q in msg.quoted:
         if q.kind != "forward" or q.author is None:
             continue
         if re.sub(r"\+[^@]*@", "@", q.author.addr) in ours or "ajanvaraus" in q.author.name.lower():
             continue
         parts.append(_HEADER_LINE.sub("", q.text))
-    return "\n\n".join(p for p in parts if p and p.strip())
+    return parts
 
 
 def understand(
@@ -94,6 +99,13 @@ def understand(
     if result.intent in ("request", "decline", "reschedule"):
         reading = read_times(text, lex, ctx, skip_references=result.intent != "request",
                              moving=result.intent == "reschedule")
+        subject = _REPLY_PREFIX.sub("", msg.subject)
+        if not reading.windows and not reading.problems and subject == msg.subject and not msg.is_forward:
+            # "Aihe: Työnohjausaika ma 7.5. klo 15?" with "sopisiko otsikossa mainittu aika?": a new message's
+            # subject is the writer's own words, and the time may be only there
+            ctx = Context(now=now, horizon_days=horizon_days, tz=tz)
+            reading = read_times(f"{subject}.\n\n{text}", lex, ctx, skip_references=result.intent != "request",
+                                 moving=result.intent == "reschedule")
         result.windows = reading.windows
         for problem in reading.problems:
             result.review(problem)
@@ -113,6 +125,8 @@ def understand(
     for reason in review_reasons(text, lex, lang):
         result.review(reason)
     _doubts(result, text, lex)
+    if reading is not None and reading.mentions and _two_voices(msg, lex, ctx):
+        result.review("times from both the writer and the forwarded mail")
     _own_language(result, msg, lang)
     return result
 
@@ -134,6 +148,16 @@ def _doubts(result: ParseResult, text: str, lex: Lexicon) -> None:
     if result.intent == "cancel" and any(hits(lex, lex.INTENT["request"], s) and not hits(lex, lex.INTENT["cancel"], s)
                                          for s in sentences(low)):
         result.review("a new booking is asked for besides the cancellation")
+
+
+def _two_voices(msg: InboundMessage, lex: Lexicon, ctx: Context) -> bool:
+    """HR forwards an employee's wish and writes "olen itse lomalla 30.4.–4.5.": times in the writer's own words
+    and in the forwarded mail may be two people's, and which one a time belongs to is for staff to judge."""
+    forwarded = _forwarded(msg) if msg.is_forward else []
+    if not forwarded or not msg.own_text.strip():
+        return False
+    return all(read_times(part, lex, Context(now=ctx.now, horizon_days=ctx.horizon_days, tz=ctx.tz)).mentions
+               for part in (msg.own_text, "\n\n".join(forwarded)))
 
 
 def _own_language(result: ParseResult, msg: InboundMessage, lang: str) -> None:

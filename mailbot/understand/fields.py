@@ -189,6 +189,13 @@ def only_town(text: str) -> str | None:
     return towns.pop() if len(towns) == 1 else None
 
 
+def is_place(word: str) -> bool:
+    """Whether a word (lower-cased) is a town's form, with or without diacritics."""
+    from mailbot.understand.places_data import FORMS
+
+    return word in FORMS or word in _plain_places()
+
+
 @cache
 def _plain_places() -> dict[str, str]:
     """Town forms typed without diacritics ("hameenlinnassa"); the real spelling wins a clash."""

@@ -14,6 +14,7 @@ reference numbers, option numbers, and the head and session counts the field rea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from mailbot.regex_cache import compile as rx_compile
@@ -178,6 +179,101 @@ def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexico
     out += [_fragment(source, m.start(), m.end()) for m in cues
             if not any(a <= m.start() < b for a, b in negated)]  # "apart from" is a negation
     return out
+
+
+def strangers(sentence: str, low: str, consumed: list[tuple[int, int]], used: list[tuple[int, int]],
+              lex: Lexicon) -> list[str]:
+    """"asiakaskäynneillä 9–11", "ma 9–11 kun lapset on hoidossa", "Hyvönen pääsee vain ti": a word beside a
+    time that became a wish or an exclusion (``used``), that is no plain word and no word of the lexicon, may
+    change what the time means. A time read as past or as a reason ("aloitin tammikuussa rehtorina") is none."""
+    if not used:
+        return []
+    chars = list(low)
+    for s, e in consumed:
+        chars[s:e] = " " * (e - s)
+    rest = _explained(lex).sub(lambda m: " " * len(m.group()), "".join(chars))
+    source = sentence if len(sentence) == len(low) else low
+    return [_fragment(source, m.start(), m.end()) for m in _strange_beside(low, rest, used, lex)[:1]]
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[re.Match[str]]:
+    """The whole words next to each read time (two on each side, read times and explained numbers blanked in
+    ``rest``, ``low`` the sentence) that the parser has no meaning for."""
+    near: dict[int, re.Match[str]] = {}
+    for s, e in consumed:
+        left = [m for m in _WORD.finditer(rest, max(0, s - 48), s)][-2:]
+        right = [m for m in _WORD.finditer(rest, e, e + 48)][:2]
+        near.update((m.start(), m) for m in (*left, *right) if _whole(low, m.start(), m.end()))
+    if not near:
+        return []
+    plain_words = _plain_words(lex)
+    out = []
+    for _, m in sorted(near.items()):
+        word = m.group()
+        if word in plain_words or plain(word) in plain_words or _is_place(word) or _known(lex)(word):
+            continue
+        out.append(m)
+    return out
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Not the tail or head of a word a reading took part of ("tiistaisi", "klo 9:stä")."""
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+@cache
+def _plain_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w for s in (*lex.PLAIN_WORDS, *lex.STOPWORDS) for w in (s, plain(s)))
+
+
+def _is_place(word: str) -> bool:
+    from mailbot.understand.fields import is_place
+
+    return is_place(word)
+
+
+@cache
+def _known(lex: Lexicon) -> Callable[[str], bool]:
+    """Whether some entry of the lexicon reads a single word ("lomalla", "koulutuksessa", "paitsi"); the words of
+    a phrase count too ("ensi" of "ensi\\s+viik\\w*"): a word the grammar reads in some phrase is no stranger.
+    Plain words and stems are looked up; only the other fragments make a pattern (compiled once per process)."""
+    fragments: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            fragments.append(value)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(k)
+                walk(v)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                walk(v)
+
+    for name in vars(lex.module):
+        if name.isupper():
+            walk(getattr(lex.module, name))
+    words: set[str] = set()
+    stems: set[str] = set()
+    patterns: list[str] = []
+    for f in dict.fromkeys(fragments):
+        for piece in re.split(r"\\s[+*?]|\s+", f):
+            if _LITERAL.fullmatch(piece):
+                words.update((piece, plain(piece)))
+            elif _STEM.fullmatch(piece):
+                stems.update((piece[:-3], plain(piece[:-3])))
+        if not re.search(r"\\s|\s|\{", f) and not _LITERAL.fullmatch(f) and not _STEM.fullmatch(f):
+            patterns.append(f)
+    rx = rx_compile(fold(_unnamed(f"(?:{'|'.join(f'(?:{p})' for p in patterns)})"), lex.folds))
+    starts = tuple(sorted(stems))
+    return lambda word: word in words or word.startswith(starts) or rx.fullmatch(word) is not None
+
+
+_LITERAL = re.compile(r"[^\W\d_]+")
+_STEM = re.compile(r"[^\W\d_]+\\w\*")
 
 
 @cache

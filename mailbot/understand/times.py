@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from mailbot.regex_cache import compile as rx_compile
-from mailbot.understand.leftovers import missed
+from mailbot.understand.leftovers import missed, strangers
 from mailbot.understand.lexicon import Lexicon, compile_alternation, folded_rx
 from mailbot.understand.mentions import Mention, find_mentions
 from mailbot.understand.text import clause_spans, sentences
@@ -285,6 +285,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
         found = _open_spans(find_mentions(whole, lex), whole, lex, ctx)
         for fragment in missed(sentence, whole, [(m.start, m.end) for m in found], lex)[:3]:
             ctx.problem(f"time expression not understood: «{fragment}»")
+        used: list[Mention] = []  # the mentions that became a wish or an exclusion
         wished: list[Mention] = []  # the sentence's included mentions, grouped together below
         previous: list[Mention] = []  # the last clause's wishes, which "joten se ei käy" takes back
         # negations inside a time expression ("no earlier than 10") negate nothing
@@ -345,6 +346,7 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             if not kept:
                 continue
             count += len(kept)
+            used += kept
             monthly = monthly or any(m.nth is not None and m.habitual for m in kept)
             # "any day but Fridays": after an "any", a "but" excepts
             after_any = any(m.kind == "flag" and m.flag == "any" for m in previous) and _has(lex, "BUT_EXCEPT", low[:6])
@@ -358,6 +360,9 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
             else:
                 wished += kept
                 previous = kept
+        for fragment in strangers(sentence, whole, [(m.start, m.end) for m in found],
+                                  [(m.start, m.end) for m in used], lex):
+            ctx.problem(f"time expression not understood: «{fragment}»")
         # "i morgon, när som helst, eller på torsdag eftermiddag": one sentence, however many commas
         includes += _not_before(_groups(wished, ctx, whole), after_that)
         days = [d for f in includes[inc0:] + excludes[exc0:] for d in (frame_days(f, ctx) or set())]

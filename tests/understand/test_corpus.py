@@ -107,6 +107,15 @@ BARS["ours17"] = (0.75, 0.95, 0.95)
 # corpus18 came last (see its README): the windows of mail sent to staff are not all read
 BARS["ours18"] = (0.80, 0.95, 0.95)
 
+# needs_review, apart from the other fields: since a word beside a time that the parser has no meaning for
+# sends the message to staff (issue 8: abstaining is cheap, a wrong proposal is not), more clear mail goes to
+# staff than before. These floors are the figures measured when that doubt came (auto_precision rose on the
+# blind set of that session, corpus19, from 0.655 to 0.957); raise them as the lexicon learns words.
+REVIEW_FLOOR = {"shared": 0.93, "ours": 0.95, "ours2": 0.85, "ours3": 0.90, "ours4": 0.95, "ours5": 0.90,
+                "ours6": 0.90, "ours7": 0.75, "ours8": 0.95, "ours9": 0.90, "ours10": 0.90, "ours11": 0.70,
+                "ours12": 0.75, "ours13": 0.85, "ours14": 0.75, "ours15": 0.85, "ours16": 0.75, "ours17": 0.75,
+                "ours18": 0.65}
+
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
 def test_corpus_meets_the_bars(name: str) -> None:
@@ -115,7 +124,9 @@ def test_corpus_meets_the_bars(name: str) -> None:
         pytest.skip(f"{folder} is not there")
     s = score(folder)
     floor, precision, recall = BARS[name]
-    low = {k: round(v, 3) for k, v in s.items() if k not in ("auto_precision", "review_recall") and v < floor}
+    low = {k: round(v, 3) for k, v in s.items()
+           if k not in ("auto_precision", "review_recall", "needs_review") and v < floor}
     assert not low, f"{name}: below {floor}: {low}"
+    assert s["needs_review"] >= REVIEW_FLOOR[name], (name, round(s["needs_review"], 3))
     assert s["auto_precision"] >= precision, s
     assert s["review_recall"] >= recall, s

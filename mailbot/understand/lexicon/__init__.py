@@ -20,6 +20,7 @@ LANGUAGES = ("fi", "sv", "en")
 # name -> expected type ("list" of regex fragments, "dict" of key -> list of fragments, ...)
 _SCHEMA: dict[str, str] = {
     "STOPWORDS": "words",
+    "PLAIN_WORDS": "words",
     "WEEKDAYS": "weekdays",
     "WEEKDAY_ABBR": "weekdays",
     "HABITUAL": "list",

@@ -7,6 +7,23 @@ STOPWORDS = [
     "but", "not", "week", "time", "session", "sessions", "supervision", "thank", "your",
 ]
 
+# words that change no time beside them: function words, the writer and the reader, and the booking's own
+# verbs and nouns. A word beside a time that is none of these and no word of this lexicon ("asiakaskäynneillä
+# 9–11", "when the kids are at school") may change what the time means, and staff read it (leftovers.py)
+PLAIN_WORDS = """
+    i me my you your he him his she her we us our they them their it its this that these those which who what
+    when where whichever any anything some all both either and or but so because if as than then also too only
+    just still already really very ideally preferably best better good fine great perfect okay ok a an the of
+    on in at to for with by from about around here there be is are am was were been being m s re ve d ll do
+    does did don t would could can will shall should might must work works suit suits fit fits available free
+    possible session sessions meeting meetings appointment appointments slot slots time times day days whole
+    start begin first prefer like want need book booking please thanks thank not no instead look looks looking
+    hi hello regards i'm i've i'd i'll it's that's she's he's we're we've we'd we'll they're there's what's
+    let's can't don't won't isn't aren't couldn't wouldn't meet come between how now though sometime try well
+    mostly fully out apart during maybe perhaps probably neither otherwise anywhere anytime calendar calendars
+    diary schedule excellent lovely suitable convenient
+""".split()
+
 WEEKDAYS = {
     0: [r"mondays?"], 1: [r"tuesdays?"], 2: [r"wednesdays?"], 3: [r"thursdays?"], 4: [r"fridays?"],
     5: [r"saturdays?"], 6: [r"sundays?"],
@@ -41,7 +58,7 @@ DAY_PARTS = {
     "morning": [r"before\s+lunch\w*", r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
     "midday": [r"(?:around|about|at)\s+midday", r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
                r"around\s+noon", r"middle\s+of\s+the\s+day"],
-    "afternoon": [r"afternoons?", r"after\s+lunch"],
+    "afternoon": [r"afternoons?", r"after\s+lunch", r"post[\s-]+lunch"],
     "evening": [r"evenings?", r"after\s+work", r"after\s+office\s+hours", r"after\s+hours"],
 }
 # after a part of the day: it describes a thing, not a time ("evening shifts", "the morning check-outs")
@@ -110,7 +127,9 @@ HOUR_FROM: dict[str, int] = {}
 HOUR_TO: dict[str, int] = {}
 # a phrase before an hour that moves it: "quarter to three" = 14.45, "half past ten" = 10.30
 HOUR_MODIFIERS = {r"half\s+past": (0, 30), r"(?:a\s+)?quarter\s+to": (-1, 45), r"(?:a\s+)?quarter\s+past": (0, 15),
-                  "half": (0, 30), r"(?:a\s+)?quarter\s+after": (0, 15)}
+                  "half": (0, 30), r"(?:a\s+)?quarter\s+after": (0, 15), r"five\s+to": (-1, 55), r"ten\s+to": (-1, 50),
+                  r"twenty\s+to": (-1, 40), r"five\s+(?:past|after)": (0, 5), r"ten\s+(?:past|after)": (0, 10),
+                  r"twenty\s+(?:past|after)": (0, 20)}
 CLOCK = {
     "range": [r"between\s+{T1}\s+and\s+{T2}", r"from\s+{T1}\s+(?:to|until|till)\s+{T2}", r"{T1}\s*(?:-|–|—)\s*{T2}",
               r"{T1}\s+(?:to|until|till)\s+{T2}"],

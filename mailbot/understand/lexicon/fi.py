@@ -8,6 +8,39 @@ STOPWORDS = [
     "ajan", "työnohjaus", "työnohjausta", "pääsen", "pääsisin", "valitettavasti", "minun", "meidän",
 ]
 
+# words that change no time beside them: function words, the writer and the reader, and the booking's own
+# verbs and nouns. A word beside a time that is none of these and no word of this lexicon ("asiakaskäynneillä
+# 9–11", "when the kids are at school") may change what the time means, and staff read it (leftovers.py)
+PLAIN_WORDS = """
+    minä mä mää mie sinä sä sää hän se me myö te he ne minulle mulle minulla mulla mul minua mua minun mun
+    sulle sinulle sun sulla meille meil meillä meitä meidän meiän teille teillä teidän hänelle hänellä hänen
+    häntä heille heillä heidän sen sitä siihen siinä siitä sillä tämä tää tätä tämän tähän tässä tästä tällä
+    tuo toi tota tuon nämä nää noi niitä niiden niille jotka joka joita jolloin jossa jonka jota mikä mitä
+    missä milloin kumpi kumpana joku jokin jotain kaikki kaikkia kaikille koko itse ite itselleni itselle ja
+    sekä tai vai eli mutta mut vaan kun ku ko koska kos jos että et joten niin sit sitten silloin sillon nyt jo
+    vielä viel myös kans vain vaa ainoastaan ehkä kenties esim esimerkiksi vaikka vaikkapa mieluiten mieluummin
+    mielummin mielellään parhaiten paremmin hyvin hyvä hyvää kiva ihan tosi todella kyllä kai siis kuitenkin
+    kuitenkaan myöskin taas noin suunnilleen n alla alle yllä tuolloin täällä olla olen oon olet on ollaan
+    olemme ovat oli olisi ois olis olisin olisimme olisko olisiko oisko oisin ole en ei emme eivät ette oo
+    voisi voisin voisko voisiko voidaan voin voimme voisimme voisimmeko voisitteko voitteko voiko sopii sopisi
+    sopis sopisiko sopisko sopivat sopisivat sopiva sopivaa sopivin sopivimmat sopia sopiiko käy käykö kävisi
+    kävis kävisikö kävisivät käyvät käydä pääsen pääsisin pääse pääsee päästä pääsis pääsisi pääsemme
+    pääsisimme onnistuu onnistuisi onnistuis onnistuisiko toivoisin toivoisimme toivon toivomme haluaisin
+    haluaisimme haluan haluamme haluais tarvitsen tarvitsisin tarvitsemme saisinko saisimme saada saisi varata
+    varaisin varaan varaisimme ehdin ehdi ehtisin ehtisi aloittaa aloittaisimme aloitetaan aloittaisin aloitus
+    aloituksen aika aikaa ajan ajat aikoja ajaksi aikana tapaaminen tapaamisen tapaamista tapaamiset tapaamisia
+    kerta kerran kertaa vaihtoehto vaihtoehdot päivä päivät päivänä päivinä päiviä kiitos kiitoksia terveisin
+    hei moi muuten muut muita muina mahdollista mahdollisesti samaan sama samana tuli tulee minulta meiltä joko
+    enää jompikumpi kumpikin näin ai sori sorry niinku vois voiks pitää pitäisi saisiko käviskö kävisköhän
+    sopiskohan ollenkaan mihinkään joskus paras parempi parhaat parhaita alottaa alkaa jotenkin melko hieman
+    vähän paljon kiireinen kiireistä vapaa vapaata vapaana olisivat sovi sovellu soveltuu soveltuisi onnistu
+    passais passaa käykään parhaite o sul meijän teijän teiän tarttis tarttisin tarvis voitas voitais
+    voitaisiin kahtellaan kattellaan katotaan katsotaan sitte kyl jotai ettei sillo sillonki sillonkin
+    alotetaan alotettais aloitettais aloitettaisiin kattellaa katellaan yhtään vasta väliltä välillä välisenä
+    kellonaika päivämäärä pvm kunhan kalenteri kalenterissa kalenterissani kalenterini kalenteria kalenterista
+    kellonaikaan kellonaikana kellonajat kellonajan
+""".split()
+
 WEEKDAYS = {
     0: [r"maanantai[\w-]*", r"maanantain"],
     1: [r"tiistai[\w-]*"],
@@ -92,7 +125,7 @@ WEEK_WORDS = {
     "this": [r"tällä\s+viikolla", r"tällä\s+vk", r"tämä\s+viikko", r"tän\s+viikon", r"tämän\s+viikon", r"tälle\s+viikolle", r"tätä\s+viikkoa", r"kuluvalla\s+viikolla"],
     "next": [r"ensi\s+viik\w*", r"ensviik\w*", r"ensi\s+vk\.?", r"ens\s+vk\.?", r"ens\s+viik\w*", r"seuraava\w*\s+viik\w*", r"tulevalla\s+viikolla"],
     "after_next": [r"ensi\s+viikon\s+jälkeise\w*\s+viiko\w*", r"sitä\s+seuraava\w*\s+viiko\w*", r"ylihuomis\w*\s+viiko\w*",r"sitä\s+seuraava\w*\s+viik\w*"],
-    "same": [r"saman\s+viikon", r"samalla\s+viikolla", r"samalle\s+viikolle"],
+    "same": [r"saman\s+viikon?", r"samalla\s+viikolla", r"samalle\s+viikolle"],  # spoken "saman viiko"
     "number": [r"(?:viiko\w*|vko|vk|viikk\w*)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
     "in_n": [r"(?P<n>\w+)\s+(?:viikkoa|vk|viikon)\s+(?:päästä|kuluttua)", r"(?P<n>\w+\s+)?viikon\s+(?:päästä|kuluttua|päähän|päästä)"],
 }
@@ -133,6 +166,7 @@ HOUR_WORDS = {
     "viiden": 5, "kuusi": 6, "kuuden": 6, "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10,
     "yksitoista": 11, "yhdentoista": 11, "kaksitoista": 12, "kahdentoista": 12,
     "yhen": 1, "kahen": 2, "kuuen": 6, "seittemän": 7, "kaheksan": 8, "yheksän": 9,
+    "yks": 1, "kaks": 2, "viis": 5, "kuus": 6, "ykstoista": 11, "kakstoista": 12, "yhentoista": 11, "kahentoista": 12,
     "ysi": 9, "ysin": 9, "kasi": 8, "kasin": 8, "seiska": 7, "seiskan": 7, "kybä": 10, "kybän": 10,
 }
 # hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from), "viiteen" (until)
@@ -151,15 +185,27 @@ HOUR_AT = {f"{s.partition('|')[0]}lt{'ä' if h in _FRONT else 'a'}{s.partition('
 HOUR_AT.update({"ysiltä": 9, "ysilt": 9, "kasilta": 8, "kasilt": 8, "seiskalta": 7})  # spoken numerals
 HOUR_AT.update({f"{s}lt": h for h, s in enumerate(_HOURS, 1) if "|" not in s})  # spoken: "kolmelt"
 HOUR_FROM = {f"{s.partition('|')[0]}st{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
+# spoken Finnish drops the d ("yheltä", "kahesta", "kaheksalta") and says "seittemän"
+_SPOKEN_HOURS = {1: "yhe", 2: "kahe", 6: "kuue", 7: "seittemä", 8: "kaheksa", 9: "yheksä", 11: "yhe|toista",
+                 12: "kahe|toista"}
+HOUR_AT.update({f"{s.partition('|')[0]}lt{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h
+                for h, s in _SPOKEN_HOURS.items()})
+HOUR_FROM.update({f"{s.partition('|')[0]}st{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h
+                  for h, s in _SPOKEN_HOURS.items()})
 HOUR_FROM.update({w[:-1]: h for w, h in list(HOUR_FROM.items()) if w.endswith(("sta", "stä"))})  # spoken "kahdest"
 HOUR_TO = {w: h for h, w in enumerate(["yhteen", "kahteen", "kolmeen", "neljään", "viiteen", "kuuteen", "seitsemään",
                                        "kahdeksaan", "yhdeksään", "kymmeneen", "yhteentoista", "kahteentoista"], 1)}
 # a word before an hour that moves it: "puoli yksitoista" = 10.30, "varttia vaille kolme" = 14.45
-HOUR_MODIFIERS = {"puoli": (-1, 30), r"varttia\s+vaille": (-1, 45), r"vartin\s+yli": (0, 15), r"varttia\s+yli": (0, 15)}
+# "viittä vaille kymmenen" = 9.55, "kymmenen yli kaks" = 2.10; spoken "puol kaks" = 1.30
+HOUR_MODIFIERS = {"puoli": (-1, 30), "puol": (-1, 30), r"varttia\s+vaille": (-1, 45), r"vartin\s+yli": (0, 15),
+                  r"varttia\s+yli": (0, 15), r"(?:viittä|viis|viisi)\s+vaille": (-1, 55),
+                  r"(?:kymmentä|kymmenen|kymppi)\s+vaille": (-1, 50), r"(?:kahtakymmentä|kakskyt)\s+vaille": (-1, 40),
+                  r"(?:viis|viisi|viittä)\s+yli": (0, 5), r"(?:kymmenen|kymmentä|kymppi)\s+yli": (0, 10),
+                  r"(?:kaksikymmentä|kakskyt)\s+yli": (0, 20)}
 CLOCK = {
     "range": [r"(?:klo|kello)\.?\s*{T1}\s*(?:-|–|—|ja)\s*{T2}(?:\s*(?:välillä|välisenä\s+aikana))?",
               r"{T1}\s*(?:-|–|—)\s*{T2}\s+(?:välillä|välisenä\s+aikana)",
-              r"{T1}\s+ja\s+{T2}\s+välillä"],
+              r"{T1}\s+ja\s+{T2}\s+(?:välillä|välisenä\s+aikana|välinen\s+aika|välisen\s+ajan|väliltä)"],
     "after": [r"(?:klo|kello)\.?\s*{T1}(?::n|\.n|n)?\s+(?:jälkeen|jälkee|alkaen|lähtien|eteenpäin)", r"(?:klo|kello)\.?\s*{T1}\s*(?:->|→)",
               r"aikaisintaan\s+(?:klo|kello)?\.?\s*{T1}", r"{T1}\s*(?:->|→|eteenpäin)",
               r"(?:jälkeen|jälkee|alkaen)\s+(?:klo|kello)\.?\s*{T1}",
@@ -359,7 +405,7 @@ CADENCE = {
                 r"kerran\s+kuukauteen", r"joka\s+kuu"],
 }
 # {N}: a number (digits or a number word)
-SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerra(?:sta|lla|lle|ksi|t)|\w*kerro(?:ista|ille|iksi)|\w*kerta\w*|\w*kertaa|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
+SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerra(?:sta|lla|lle|ksi|t)|\w*kerro(?:ista|ille|iksi)|\w*kerta\w*|\w*kertaa|kertoo|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
             r"(?:tapaamisia|kertoja|käyntejä|istuntoja)\s+(?:olisi\s+)?(?:yhteensä\s+)?{N}"]
 PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henge\w*|\w*henkilö\w*|hlö\w*|hengen|\w*työntekijä\w*|\w*hoitaja\w*|"
                 r"osallistuja\w*|jäsen\w*|kuski\w*|sossu\w*|kollega\w*|\w*opettaja\w*|\w*ohjaaja\w*|ihmis\w*|hengen|"

@@ -7,6 +7,22 @@ STOPWORDS = [
     "också", "bara", "så", "sedan", "vecka", "måndag", "handledning", "också", "hos", "er", "ni", "dig",
 ]
 
+# words that change no time beside them: function words, the writer and the reader, and the booking's own
+# verbs and nouns. A word beside a time that is none of these and no word of this lexicon ("asiakaskäynneillä
+# 9–11", "when the kids are at school") may change what the time means, and staff read it (leftovers.py)
+PLAIN_WORDS = """
+    jag mig mej du dig han hon honom henne vi oss ni er de dem dom det den denna detta dessa min mitt mina vår
+    vårt våra hans hennes deras som vilken vilket vilka när då så och eller men utan att om för med på i till
+    av från hos vid över innan före här där är var vara blir bli har hade ha skulle ska kan kunde kunna vill
+    ville vilja går gå gick passar passa passade fungerar fungera funkar funka bra bäst bättre helst gärna
+    tyvärr inte int ej inget ingen också även bara endast redan ännu nog kanske exempelvis t ex börja börjar
+    starta först tid tiden tider tiderna träff träffen träffar möte mötet möten dag dagar dagen hela alla någon
+    något några annars sedan sen därför eftersom dock ju väl ledig ledigt lediga möjligt möjlig boka bokar tack
+    hej hälsningar stället istället vore många mycket helt ungefär däremot alternativt komma igång säga
+    möjligen passande lämpligt lämplig fri fritt ses träffas mötas får titta kolla se kalender kalendern
+    kalendrar kalendrarna perfekt utmärkt toppen fint ta tar
+""".split()
+
 WEEKDAYS = {
     0: [r"måndag\w*"], 1: [r"tisdag\w*"], 2: [r"onsdag\w*"], 3: [r"torsdag\w*"], 4: [r"fredag\w*"],
     5: [r"lördag\w*"], 6: [r"söndag\w*"],
@@ -112,7 +128,9 @@ HOUR_AT: dict[str, int] = {}
 HOUR_FROM: dict[str, int] = {}
 HOUR_TO: dict[str, int] = {}
 # a word before an hour that moves it: "halv tre" = 14.30, "kvart i tre" = 14.45
-HOUR_MODIFIERS = {"halv": (-1, 30), r"kvart\s+i": (-1, 45), r"kvart\s+över": (0, 15), r"kvart\s+efter": (0, 15)}
+HOUR_MODIFIERS = {"halv": (-1, 30), r"kvart\s+i": (-1, 45), r"kvart\s+över": (0, 15), r"kvart\s+efter": (0, 15),
+                  r"fem\s+i": (-1, 55), r"tio\s+i": (-1, 50), r"tjugo\s+i": (-1, 40), r"fem\s+över": (0, 5),
+                  r"tio\s+över": (0, 10), r"tjugo\s+över": (0, 20)}
 CLOCK = {
     "range": [r"(?:kl|klockan)\.?\s*{T1}\s*(?:-|–|—|och|till)\s*{T2}", r"från\s+(?:kl\.?\s*|klockan\s+)?{T1}\s*(?:till|-|–)\s*(?:kl\.?\s*)?{T2}",r"mellan\s+(?:kl\.?\s*)?{T1}\s+och\s+{T2}",
               r"{T1}\s*(?:-|–)\s*{T2}"],
