@@ -145,6 +145,8 @@ def _doubts(result: ParseResult, text: str, lex: Lexicon) -> None:
             result.review("a cancellation is mentioned besides the request")
     if result.windows and hits(lex, lex.OTHER_ZONE, low):
         result.review("time given in another time zone")
+    if result.windows and hits(lex, lex.AT_WORK, low):
+        result.review("at work at a time named: free then, or busy?")
     if result.intent == "cancel" and any(hits(lex, lex.INTENT["request"], s) and not hits(lex, lex.INTENT["cancel"], s)
                                          for s in sentences(low)):
         result.review("a new booking is asked for besides the cancellation")

@@ -172,6 +172,8 @@ def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> 
         since_post = post.match(text, m.end) if post else None
         pre = cues.get("FROM_BEFORE" if m.kind != "month" else "FROM_ON_BEFORE")
         since_pre = pre.search(lead) if pre else None
+        if since_pre and m.kind == "week" and lex.START_BEFORE and _has(lex, "START_BEFORE", since_pre.group()):
+            since_pre = None  # "starting next week": the span to start in is that week (CONTRACT §2.1.1)
         since = bool(since_post or since_pre)
         if not (after or since):
             out.append(m)

@@ -87,3 +87,64 @@ def test_times_from_the_writer_and_the_forwarded_mail_go_to_staff() -> None:
     assert got["needs_review"] and "times from both the writer and the forwarded mail" in got["reasons"], got
     got = parse("Hei, välitän alla työntekijämme toiveen yksilötyönohjauksesta." + forward, subject="VL: työnohjaus")
     assert "times from both the writer and the forwarded mail" not in got["reasons"], got  # type: ignore[operator]
+
+
+# the sixth blind set of issue 8 (tests/corpus20): year-end mail, officialese, non-native writers
+
+
+@pytest.mark.parametrize("body", [
+    "Haluaisimme johdon työnohjausta. Ennen joulua emme enää ehdi, joten toivoisimme aloitusta heti uuden vuoden "
+    "alussa.",
+    "I want to book individual supervision. Is it possible between Christmas and New Year?",
+    "Jag vill boka handledning. Går det mellan jul och nyår?",
+])
+def test_a_time_placed_by_a_holiday_goes_to_staff(body: str) -> None:
+    got = parse(body, now=datetime(2029, 12, 12, 10, 0, tzinfo=TZ))
+    assert got["needs_review"] and "time expression not understood" in got["reasons"], got["reasons"]
+
+
+@pytest.mark.parametrize("body", [
+    "Jag behöver nog individuell handledning. Ibland tänker jag att det vore lättare om jag bara försvann.",
+    "I need individual supervision. Sometimes I think it would be easier if I just disappeared.",
+    "Tarvitsisin yksilötyönohjausta. Joskus ajattelen, että olisi helpompaa jos vain katoaisin.",
+])
+def test_wishing_to_disappear_is_a_crisis(body: str) -> None:
+    got = parse(body)
+    assert got["needs_review"] and "sensitive or crisis content" in got["reasons"], got["reasons"]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Jag vill boka grupphandledning. Vi kan på onsdag 18.4 fram till lunch.", {("2029-04-18", "08:00", "12:00")}),
+    ("I'd like to book supervision on Wednesday until lunch.", {("2029-04-18", "08:00", "12:00")}),
+    ("Could we meet by video on the 20th or 21st? Any time before noon works.",
+     {("2029-04-20", "08:00", "12:00"), ("2029-04-21", "08:00", "12:00")}),
+    ("We need group supervision. Fri 20th after 2 is good for us.", {("2029-04-20", "14:00", "20:00")}),
+    # a span to start in and a habitual weekday: that weekday inside the span (CONTRACT §2.1.1)
+    ("We would like group supervision. Wednesdays between 1 and 3 suit us best, starting next week.",
+     {("2029-04-25", "13:00", "15:00")}),
+])
+def test_year_end_set_readings(body: str, want: set[tuple[str, str, str]]) -> None:
+    assert windows(parse(body)) == want
+
+
+def test_from_next_week_on_stays_open() -> None:
+    got = parse("We would like group supervision on Wednesdays from next week on.")
+    assert len(windows(got)) > 1
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    ("Voisiko sen kakkosen siirtää tuntia myöhemmäksi?", "time expression not understood"),
+    ("Could we move my session on Tuesday an hour later?", "time expression not understood"),
+    # at work at a time named: supervision is often in working hours, so it may mean free or busy
+    ("Haluaisin työnohjausta ensi viikolla. Aamupäivällä on parempi, iltapäivällä olen töissä.",
+     "at work at a time named: free then, or busy?"),
+])
+def test_what_only_a_person_can_weigh_goes_to_staff(body: str, reason: str) -> None:
+    got = parse(body)
+    assert got["needs_review"] and any(r.startswith(reason) for r in got["reasons"]), got["reasons"]  # type: ignore[union-attr]
+
+
+def test_fetching_the_children_is_busy() -> None:
+    got = parse("I'd like supervision. At the afternoons I am picking my child from kindergarten. "
+                "I am free on Tuesday or Wednesday next week, in the morning between 9 and 11.")
+    assert windows(got) == {("2029-04-24", "09:00", "11:00"), ("2029-04-25", "09:00", "11:00")}

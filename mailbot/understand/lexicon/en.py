@@ -21,7 +21,7 @@ PLAIN_WORDS = """
     hi hello regards i'm i've i'd i'll it's that's she's he's we're we've we'd we'll they're there's what's
     let's can't don't won't isn't aren't couldn't wouldn't meet come between how now though sometime try well
     mostly fully out apart during maybe perhaps probably neither otherwise anywhere anytime calendar calendars
-    diary schedule excellent lovely suitable convenient
+    diary schedule excellent lovely suitable convenient primarily alternatively
 """.split()
 
 WEEKDAYS = {
@@ -55,7 +55,7 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"before\s+lunch\w*", r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
+    "morning": [r"before\s+lunch\w*", r"(?:until|till|up\s+to)\s+lunch\w*", r"mornings?", r"in\s+the\s+morning", r"a\.?m\.?\s+hours"],
     "midday": [r"(?:around|about|at)\s+midday", r"midday", r"mid-day", r"around\s+lunch\w*", r"lunchtime", r"lunch\s+time", r"at\s+lunch", r"noon\s*time",
                r"around\s+noon", r"middle\s+of\s+the\s+day"],
     "afternoon": [r"afternoons?", r"after\s+lunch", r"post[\s-]+lunch"],
@@ -109,7 +109,8 @@ NEXT_YEAR = [r"next\s+year", r"in\s+the\s+new\s+year", r"early\s+next\s+year", r
 WEEK_NOUNS = [r"weeks?", r"wks?\.?"]
 # a day counted from another day or event: left unread, a time not understood
 TIME_NOUNS = [r"(?:the\s+)?days?\s+(?:after|before)(?!\s+tomorrow)(?!\s+yesterday)",
-              r"in\s+(?:a\s+)?{N}\s+(?:weeks?|days?|months?)", r"{N}\s+(?:weeks?|days?|months?)\s+(?:from\s+now|later)"]
+              r"in\s+(?:a\s+)?{N}\s+(?:weeks?|days?|months?)", r"{N}\s+(?:weeks?|days?|months?)\s+(?:from\s+now|later)",
+              r"(?:{N}\s+|half\s+an\s+)?hours?\s+(?:later|earlier)"]
 EVERY_N = [r"every\s+{N}\s+(?:{W}|months?)", r"{N}\s+(?:{W}|months?)\s+apart"]  # a rhythm: "every three weeks"
 MONTH_WORDS = {"this": [r"this\s+month", r"later\s+this\s+month"], "next": [r"next\s+month", r"the\s+coming\s+month"]}
 
@@ -118,6 +119,7 @@ HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
               "ten": 10, "eleven": 11, "twelve": 12, "noon": 12}
 # a clock time in another time zone than Finland's ("3pm UK time"): staff convert it
 EVENT_AFTER_MONTH: list[str] = []  # English puts the event noun after "our" ("our September workshop")
+AT_WORK = [r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?at\s+work", r"(?:i|we)\s+(?:am|are\s+)?working(?!\s+(?:on|with|as))"]
 OTHER_ZONE = [r"(?:uk|british|london|swedish|stockholm|central\s+european|german|us|eastern|pacific|central|mountain|new\s+york|indian|india|irish|dublin)\s+(?:standard\s+)?time",
               r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
 MINUTE_WORDS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "forty five": 45,
@@ -156,9 +158,14 @@ DATE_PATTERNS = [
 
 WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})",
            r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?P<mon>{MONTHS})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"]
-DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"]
+# "on the 12th"; a bare ordinal where a day is named: "Fri 16th after 2", "the 20th or 21st"
+DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))",
+                r"(?<![\w/.,:-])(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"
+                r"(?=\s*(?:[.,;:!?)]|$|(?:or|and|at|after|before|from|between|in|is|works?|would|would|suits?)(?![\w])))"]
 NEGATION = [r"(?:i|we)\s+(?:always\s+|usually\s+)?have\s+(?:my\s+|our\s+)?(?:\w+\s+)?(?:clinic|classes|lessons|meetings|patients|surgery|rounds|customers|clients|customer\s+visits)", r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?)(?![\w])",
-    r"tied\s+up", r"avoid\w*", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
+    r"tied\s+up", r"avoid\w*",
+    # "at the afternoons I am picking my child from kindergarten": fetching the children is busy
+    r"(?:pick(?:ing)?|fetch(?:ing)?|collect(?:ing)?)\s+(?:up\s+)?(?:my|our|the)\s+(?:\w+\s+)?(?:child|children|kids?|son|daughter)", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
     r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
     r"fully\s+booked", r"busy", r"at\s+a\s+(?:\w+\s+)?(?:conference|course|training|seminar|fair|workshop)",
@@ -179,6 +186,8 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
 # after a day, week or date: every day from the next one on ("after week 5", "after January 20th")
 # "from … on" before a month ("starting in February" stays February, CONTRACT §2.1.1)
 FROM_ON_BEFORE = [r"as\s+of"]
+# a verb of starting before a week names the week to start in, not a span from it ("starting next week")
+START_BEFORE = [r"starting", r"beginning", r"commencing"]
 AFTER_SPAN_BEFORE = [r"after", r"any\s+time\s+after"]
 AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
@@ -215,7 +224,8 @@ ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earlies
         r"first\s+available", r"soonest"]
 HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children)\s+(?:are\s+)?(?:back\s+(?:at|in|to)\s+school|go\s+back\s+to\s+school|start\s+school)", r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
             r"(?:the\s+)?same\s+(?:time|day|slot)\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
-            r"(?:after|before)\s+new\s+year\w*", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
+            r"(?:after|before)\s+new\s+year\w*", r"between\s+christmas\s+and\s+(?:the\s+)?new\s+year\w*",
+            r"(?:over|around|during|before|after)\s+(?:the\s+)?(?:christmas|xmas|new\s+year)\w*", r"(?:in\s+)?early\s+new\s+year", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
             r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",
             r"in\s+the\s+fall", r"bank\s+holiday"]
 
@@ -324,7 +334,8 @@ REVIEW = {
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor(?:s|'s)?", r"physician\w*", r"psychiatr\w*",
                         r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"(?<!work\s)(?<!supervision\s)counsell?ing"],
     "several": [r"each\s+(?:with\s+)?(?:their|his|her)\s+own\s+(?:sessions?|times?|appointments?|meetings?)", r"two\s+(?:of\s+)?(?:our\s+)?(?:employees|staff\s+members|colleagues|team\s+members)\W+(?:\w+\s+){0,3}(?:wishes|requests|preferences)", r"(?:both|each)\s+(?:of\s+them\s+)?(?:would\s+like|want|wants|wish)\s+(?:\w+\s+){0,2}(?:own|individual|separate)", r"separate\s+(?:individual\s+)?sessions\s+for\s+(?:each|both)", r"(?:kept|keep)\s+(?:\w+\s+)?(?:separate|apart)", r"each\s+(?:team\s+)?(?:needs?|wants?)\s+(?:\w+\s+)?(?:own|separate)\s+(?:group|sessions?)", r"separate\s+groups"],
-    "crisis": [r"(?:easier|better)\s+(?:\w+\s+){0,3}if\s+i\s+(?:\w+\s+){0,2}(?:wasn't|weren't|was\s+not|were\s+not|didn't\s+wake|did\s+not\s+wake|never\s+woke|wasn't\s+here|was\s+gone)",
+    "crisis": [r"(?:easier|better)\s+(?:\w+\s+){0,3}if\s+i\s+(?:\w+\s+){0,2}(?:disappeared|vanished|died|was\s+dead)",
+               r"barely\s+sleep", r"(?:easier|better)\s+(?:\w+\s+){0,3}if\s+i\s+(?:\w+\s+){0,2}(?:wasn't|weren't|was\s+not|were\s+not|didn't\s+wake|did\s+not\s+wake|never\s+woke|wasn't\s+here|was\s+gone)",
                r"no\s+point\s+(?:in\s+)?(?:any\s+of\s+)?(?:this|it|anything)", r"what'?s\s+the\s+point", r"don't\s+see\s+the\s+point", r"can't\s+take\s+(?:it|this)\s+anymore", r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
                r"harass\w*", r"violence", r"can't\s+cope"],
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],

@@ -38,7 +38,8 @@ PLAIN_WORDS = """
     voitaisiin kahtellaan kattellaan katotaan katsotaan sitte kyl jotai ettei sillo sillonki sillonkin
     alotetaan alotettais aloitettais aloitettaisiin kattellaa katellaan yhtään vasta väliltä välillä välisenä
     kellonaika päivämäärä pvm kunhan kalenteri kalenterissa kalenterissani kalenterini kalenteria kalenterista
-    kellonaikaan kellonaikana kellonajat kellonajan
+    kellonaikaan kellonaikana kellonajat kellonajan ajankohdaksi ajankohta ajankohtana ajankohdan ajankohtaa
+    esitämme ehdotamme ensisijaisesti toissijaisesti mikäli
 """.split()
 
 WEEKDAYS = {
@@ -86,7 +87,7 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"ennen\s+lounas\w*", r"ennen\s+lounaa\w*", r"aamupäiv\w*", r"aamu(?:lla|l|isin|sin|t|ja|ks\w*|sta|st|na|un|iksi)",r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
+    "morning": [r"ennen\s+lounas\w*", r"ennen\s+lounaa\w*", r"lounaa(?:seen|ksi)\s+(?:asti|saakka)", r"aamupäiv\w*", r"aamu(?:lla|l|isin|sin|t|ja|ks\w*|sta|st|na|un|iksi)",r"aamulla", r"aamuisin", r"aamupäivällä", r"aamupäivisin", r"aamupäivään", r"aamupäivät",
                 r"aamu", r"aamut", r"aamupäiviä", r"aamuja", r"aamupäivä", r"aamupäiväksi", r"aamuksi", r"aamupäivää",
                 r"aamupäivän", r"aamupäivänä", r"aamupäivästä", r"aamusta", r"aamupäivälle", r"aamuiksi"],
     "midday": [r"keskipäivällä", r"keskipäivään", r"keskipäivän", r"lounasaikaan", r"lounasaikana",
@@ -152,7 +153,10 @@ NEXT_YEAR = [r"ensi\s+vuonna", r"ens\s+vuonna", r"ensi\s+vuoden\s+puolella", r"e
 WEEK_NOUNS = [r"viiko\w*", r"viikk\w*", r"vko", r"vk"]
 # a day counted from another day or event, a week fused with its modifier: left unread, a time not understood
 TIME_NOUNS = [r"ensviiko\w*", r"ensviikol\w*", r"päivää?\s+(?:ennen|jälkeen)", r"päivä(?:n|ä)?\s+(?:ennen|jälkeen)",
-              r"{N}\s+(?:viiko\w*|viikk\w*|vk|kuukau\w*|päivä\w*|pv)\s+(?:päästä|kuluttua|päähän|sisällä)"]
+              r"{N}\s+(?:viiko\w*|viikk\w*|vk|kuukau\w*|päivä\w*|pv)\s+(?:päästä|kuluttua|päähän|sisällä)",
+              # a time moved by an amount ("siirtää tuntia myöhemmäksi"): which time, and to when, is staff's to see
+              r"(?:{N}\s+|puoli\s+)?(?:tuntia|tunnin|tunnilla|tunti)\s+(?:myöhem\w*|aikaisem\w*|aiem\w*)",
+              r"myöhemmäksi", r"aikaisemmaksi", r"aiemmaksi"]
 EVERY_N = [r"{N}\s+(?:{W}|kuukau\w*)\s+väl(?:ein|in|ein\w*|illä)"]  # a rhythm with no name in CONTRACT: "kolmen viikon välein"
 MONTH_WORDS = {
     "this": [r"tässä\s+kk", r"tämä\s+kuu", r"tässä\s+kuussa", r"tämän\s+kuun", r"kuluvan\s+kuun", r"tälle\s+kuulle"],
@@ -179,6 +183,10 @@ _FRONT = {1, 4, 5, 7, 9, 10, 11}  # yhdeltä, neljältä: front vowels take -lt�
 EVENT_AFTER_MONTH = [r"[^\W\d_]{3,}(?:mme|nne|ni|nsa|nsä)", r"\w*(?:juhl|palaveri|kokouks|kokous|seminaari|tapahtum|messu|päivä(?:ä|än|ille|illä|llä|lle|nä|t))\w*"]
 OTHER_ZONE = [r"(?:uk|englannin|britannian|lontoon|ruotsin|tukholman|keski-euroopan|saksan|usa:n|new\s+yorkin|itärannikon|länsirannikon|intian)\s+ai\w*",
               r"(?:uk|london|swedish|cet)\s+time", r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
+# the writer at work at a time named: supervision is often in working hours ("olen töissä vain ma–ke, joten
+# tapaamisten pitäisi osua niille päiville"), yet "iltapäivisin olen töissä" may mean busy; staff read which
+AT_WORK = [r"(?:olen|oon|ollaan|olemme|ovat|on|olet)\s+(?:\w+\s+){0,2}(?:töissä|duunissa|töis)(?![\w])",
+           r"(?:töissä|duunissa)\s+(?:olen|oon|ollaan|olemme)"]
 MINUTE_WORDS = {"viisitoista": 15, "kaksikymmentä": 20, "kolmekymmentä": 30, "neljäkymmentä": 40, "neljäkymmentäviisi": 45,
                 "viisikymmentä": 50}  # "kello kymmenen kolmekymmentä" = 10.30
 HOUR_AT = {f"{s.partition('|')[0]}lt{'ä' if h in _FRONT else 'a'}{s.partition('|')[2]}": h for h, s in enumerate(_HOURS, 1)}
@@ -245,6 +253,7 @@ WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*
            r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?"]
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
 NEGATION = [r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*",
+    r"(?:haen|hakee|haemme|noudan)\s+(?:\w+\s+)?(?:lapse\w*|lapset|lasta|muksu\w*|tytö\w*|pojan)",
     # "iltapäivisin meil on asiakkaita", "silloin mulla on palaveri": busy
     r"(?:on|ovat)\s+(?:yleensä\s+|aina\s+|usein\s+)?\w*(?:palavere|palaveri|kokouks|kokoukse)\w*",
     r"(?:meil(?:lä)?|mul(?:la)?|minulla|meillä)\s+(?:on\s+)?(?:\w+\s+)?(?:asiakkai\w*|asiakaskäyn\w*|palaveri\w*|kokou\w*|opetus\w*|oppitun\w*|vastaanot\w*|päivystys\w*)",
@@ -268,6 +277,7 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
 # after a day, week or date: every day from the next one on ("ensi viikon jälkeen", "20.1. jälkeen")
 # "from … on" before a month (a start month alone, "aloittaa helmikuussa", stays that month)
 FROM_ON_BEFORE = []
+START_BEFORE = []
 AFTER_SPAN_BEFORE = []
 AFTER_SPAN_AFTER = [r"jälkeen"]
 UNTIL_BEFORE = []
@@ -309,7 +319,9 @@ ASAP = [r"mahollisimman\s+pian", r"mahdollisimman\s+pian", r"mahdollisimman\s+no
 HOLIDAYS = [r"kun\s+(?:lapset|muksut|kakarat)\s+(?:on|ovat|ois|olisivat)?\s*(?:taas\s+)?(?:palannu\w*\s+)?koulu\w*", r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
             r"sama(?:an|na|)\s+aika(?:an)?\s+kuin\s+(?:viimeksi|edellise\w*\s+kerra\w*|ennenkin|aiemmin|viime\s+kerra\w*)",
             r"samaan\s+aikaan\s+kuin\s+\w+", r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
-            r"loppiai\w*", r"vapun\s+\w+", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",
+            r"loppiai\w*", r"vapun\s+\w+",
+            r"ennen\s+(?:joulua|uutta\s+vuotta|vappua|pääsiäistä|juhannusta|itsenäisyyspäivää)",
+            r"(?:heti\s+)?uuden\s+vuoden\s+(?:alu\w*|alku\w*|puolella)", r"vuoden\s+alu(?:ssa|sta|lla)", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",
             r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
             r"(?:tänä|tulevana)\s+(?:keväänä|syksynä|kesänä|talvena)", r"kevää\w*\s+aikana", r"keväällä"]
 
@@ -437,7 +449,8 @@ REVIEW = {
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
     "several": [r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?omat?\s+(?:tapaami\w*|aja\w*|aika\w*|käynni\w*)", r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)", r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?oma(?:n|t|nsa|ansa)?\s+\w*(?:tapaami|aja|aika|käynn|käynti|ryhm|ohjau)\w*", r"(?:pitää|pidetään|pitäisi|halutaan\s+pitää)\s+erillään", r"molemmista\s+(?:\w+\s+)?varaukse\w*"],
-    "crisis": [r"(?:en|ei|ettei|etten|enkä)\s+(?:enää\s+)?(?:halua|haluis|haluisi|haluaisi|jaksa)\s+(?:\w+\s+){0,2}(?:elää|herätä|olla\s+olemassa|jatkaa\s+elämää)",
+    "crisis": [r"(?:helpompaa|helpompi|parempi)\s+(?:\w+\s+){0,3}jos\s+(?:\w+\s+){0,2}(?:katoaisin|häviäisin|kuolisin|olisin\s+poissa)",
+               r"(?:tuskin|en\s+juuri)\s+nuku\w*", r"(?:en|ei|ettei|etten|enkä)\s+(?:enää\s+)?(?:halua|haluis|haluisi|haluaisi|jaksa)\s+(?:\w+\s+){0,2}(?:elää|herätä|olla\s+olemassa|jatkaa\s+elämää)",
                r"e(?:n|i)(?:\s+(?:oikein|enää|vaan|vain|tässä|kyllä|ihan|niinku|yhtään|millään|mitenkään))+\s+(?:jaksa\w*|heräis\w*|herää\w*)",
                r"ei(?:\s+(?:tässä|täs|tästä|enää|niinku|kyllä))*\s+(?:oo|ole)(?:\s+(?:enää|yhtään|niinku))*\s+(?:mitään\s+)?(?:järke\w*|väliä|mieltä)",
                r"(?:helpompi|parempi|helpompaa|parempaa)\s+(?:\w+\s+){0,3}(?:jos|ku|kun|kuin)\s+(?:en|ei|mua|minua|mä)\s+(?:\w+\s+){0,2}(?:olis\w*|ois|heräis\w*|olisi\w*|olemassa)",

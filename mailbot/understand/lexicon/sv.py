@@ -20,7 +20,7 @@ PLAIN_WORDS = """
     något några annars sedan sen därför eftersom dock ju väl ledig ledigt lediga möjligt möjlig boka bokar tack
     hej hälsningar stället istället vore många mycket helt ungefär däremot alternativt komma igång säga
     möjligen passande lämpligt lämplig fri fritt ses träffas mötas får titta kolla se kalender kalendern
-    kalendrar kalendrarna perfekt utmärkt toppen fint ta tar
+    kalendrar kalendrarna perfekt utmärkt toppen fint ta tar första hand andra
 """.split()
 
 WEEKDAYS = {
@@ -54,7 +54,7 @@ MONTH_PART = {
 }
 
 DAY_PARTS = {
-    "morning": [r"förmiddan", r"på\s+förmiddan", r"före\s+lunch\w*", r"innan\s+lunch\w*", r"morgon", r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
+    "morning": [r"förmiddan", r"på\s+förmiddan", r"före\s+lunch\w*", r"innan\s+lunch\w*", r"(?:fram\s+)?till\s+lunch\w*", r"morgon", r"förmiddag\w*", r"på\s+morgonen", r"morgnar\w*", r"på\s+morgnarna", r"morgontid", r"morgonen",
                 r"mornar\w*", r"morgnarna"],
     "midday": [r"mitt\s+på\s+dagen", r"vid\s+lunch\w*", r"lunchtid\w*", r"runt\s+lunch\w*", r"kring\s+lunch\w*",
                r"mitt\s+på\s+dagarna", r"lunch"],
@@ -110,7 +110,8 @@ NEXT_YEAR = [r"nästa\s+år", r"till\s+nästa\s+år", r"under\s+nästa\s+år", r
 WEEK_NOUNS = [r"veck\w*", r"v\.", r"vk"]
 # a day counted from another day or event, a week fused with its modifier: left unread, a time not understood
 TIME_NOUNS = [r"dagen\s+(?:efter|före|innan)", r"dag(?:en)?\s+(?:efter|före|innan)\s+(?!i\s*morgon)",
-              r"om\s+{N}\s+(?:veck\w*|dag\w*|månad\w*)", r"{N}\s+(?:veck\w*|dag\w*|månad\w*)\s+(?:senare|framåt|från\s+nu)"]
+              r"om\s+{N}\s+(?:veck\w*|dag\w*|månad\w*)", r"{N}\s+(?:veck\w*|dag\w*|månad\w*)\s+(?:senare|framåt|från\s+nu)",
+              r"(?:{N}\s+)?(?:timm\w*|halvtimme\w*)\s+(?:senare|tidigare)"]
 EVERY_N = [r"var\s+{N}\s+(?:{W}|månad\w*)", r"{N}\s+(?:{W}|månad\w*)s?\s+mellanrum"]  # a rhythm: "var tredje vecka"
 MONTH_WORDS = {
     "this": [r"denna\s+månad", r"den\s+här\s+månaden"],
@@ -122,6 +123,8 @@ HOUR_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju
               "elva": 11, "tolv": 12}
 # a clock time in another time zone than Finland's ("kl. 9 svensk tid"): staff convert it
 EVENT_AFTER_MONTH: list[str] = []  # Swedish writes the month into a compound ("septembermötet")
+AT_WORK = [r"(?:jag\s+är|vi\s+är|är\s+jag|är\s+vi)\s+(?:\w+\s+)?(?:på\s+jobbet|på\s+arbetet|i\s+tjänst)",
+           r"jobbar\s+(?:jag|vi)(?![\w])"]
 OTHER_ZONE = [r"(?:svensk|sverige|stockholms|brittisk|engelsk|centraleuropeisk|amerikansk|tysk)\s*tid", r"(?:uk|london|swedish|cet)\s+time", r"(?:cet|cest|gmt|utc|bst|est|edt|cst|pst|pdt)(?:\+\d+)?"]
 MINUTE_WORDS = {"femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "fyrtiofem": 45, "femtio": 50}  # "tio trettio"
 HOUR_AT: dict[str, int] = {}
@@ -156,7 +159,8 @@ DATE_PATTERNS = [
 WEEK_OF = [r"veckan\s+(?:med|då|som\s+börjar)\s+(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})"]
 DAY_OF_MONTH = [r"den\s+(?P<d>\d{1,2})(?::e|:a|e|a)?(?!\s*(?:{MONTHS})|[.:/]?\d)"]
 NEGATION = [r"(?:är|blir)\s+(?:\w+\s+){0,2}fulla\s+(?:av|med)", r"har\s+(?:jag|vi)\s+(?:\w+\s+)?\w*(?:mottagning|lektioner|möten|möte|jour|patienter|kunder|klienter|undervisning)", r"(?:är|har)\s+(?:det\s+|vi\s+|jag\s+)?(?:höstlov|sportlov|jullov|semester)", r"på\s+semester", r"undantag\w*", r"nattskift\w*", r"nattpass\w*",
-    r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"int",  # "int" is Finland-Swedish speech for "inte"
+    r"(?:är|blir|har\s+varit)\s+ledig", r"inte", r"int",
+    r"hämta\w*\s+(?:\w+\s+)?(?:barn\w*|dotter\w*|son\w*|ungar\w*)",  # "int" is Finland-Swedish speech for "inte"
     r"ej", r"icke", r"aldrig", r"ingen", r"inga", r"utom", r"förutom", r"fullbokad\w*", r"upptagen",
     r"upptagna", r"bortrest\w*", r"borta", r"på\s+semester", r"semester", r"tjänsteresa", r"resande", r"på\s+(?:konferens|kurs|utbildning)",
     r"omöjlig\w*", r"undvik\w*", r"sv\u00e5r\w*", r"krånglig\w*", r"fullt", r"krock\w*", r"kolliderar",
@@ -175,6 +179,7 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 # after a day, week or date: every day from the next one on ("efter vecka 5", "efter den 20 januari")
 # "from … on" before a month ("med start i januari" stays January, CONTRACT §2.1.1)
 FROM_ON_BEFORE = [r"från\s+och\s+med", r"fr\.\s?o\.\s?m\.?", r"fr\.o\.m"]
+START_BEFORE = [r"med\s+start"]
 AFTER_SPAN_BEFORE = [r"efter"]
 AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
@@ -210,7 +215,8 @@ ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snara
 HOLIDAYS = [r"när\s+(?:barnen|ungarna)\s+(?:har\s+)?(?:börjat|kommit\s+tillbaka\s+till|är\s+tillbaka\s+i)\s+skolan", r"när\s+skolan\s+(?:har\s+)?börja\w*", r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
             r"samma\s+tid\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
             r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
-            r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*"]
+            r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*", r"mellan\s+jul(?:en|helgen)?\s+och\s+nyår\w*",
+            r"(?:före|efter|innan|under|kring|runt)\s+(?:jul|julen|julhelgen|nyår\w*|trettondag\w*|påsk\w*|midsommar\w*)(?![a-zåäö])"]
 
 NUMBERS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
@@ -305,7 +311,8 @@ REVIEW = {
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
                         r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
     "several": [r"(?:båda|var\s+och\s+en)\s+(?:\w+\s+)?(?:sina\s+)?egna\s+(?:träffar|tider|möten)", r"två\s+(?:av\s+)?(?:våra\s+)?(?:medarbetare|anställda|kollegor)\w*\s+(?:\w+\s+)?önskemål", r"båda\s+(?:\w+\s+){0,3}(?:vill|önskar)\s+(?:\w+\s+){0,2}(?:egen|egna|individuell\w*)", r"var\s+för\s+sig", r"hållas\s+(?:isär|åtskilda|separata|var\s+för\s+sig)", r"var\s+sin\s+(?:egen\s+)?(?:grupp|handledning\w*)", r"separata\s+grupper"],
-    "crisis": [r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}inte\s+(?:fanns|fanns\s+längre|vaknade|var\s+här)",
+    "crisis": [r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}(?:försvann|försvinner|dog|vore\s+borta)",
+               r"sover\s+knappt", r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}inte\s+(?:fanns|fanns\s+längre|vaknade|var\s+här)",
                r"ingen\s+(?:idé|mening)(?:\s+\w+){0,3}\s+längre", r"ingen\s+idé\s+(?:med\s+)?(?:något|någonting|att)", r"vad\s+är\s+poängen", r"orkar\s+inte\s+mer", r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
     "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
