@@ -23,6 +23,7 @@ from mailbot.understand.intent import (
     question_sentences,
     review_reasons,
 )
+from mailbot.understand.leftovers import names_time
 from mailbot.understand.lexicon import Lexicon, load
 from mailbot.understand.mentions import forget_mentions
 from mailbot.understand.result import Option, ParseResult
@@ -145,7 +146,7 @@ def _doubts(result: ParseResult, text: str, lex: Lexicon) -> None:
             result.review("a cancellation is mentioned besides the request")
     if result.windows and hits(lex, lex.OTHER_ZONE, low):
         result.review("time given in another time zone")
-    if result.windows and hits(lex, lex.AT_WORK, low):
+    if result.windows and any(hits(lex, lex.AT_WORK, s) and names_time(s, lex) for s in sentences(low)):
         result.review("at work at a time named: free then, or busy?")
     if result.intent == "cancel" and any(hits(lex, lex.INTENT["request"], s) and not hits(lex, lex.INTENT["cancel"], s)
                                          for s in sentences(low)):

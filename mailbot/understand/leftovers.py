@@ -304,6 +304,11 @@ def _fragment(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", (left + text[start:end] + right)).strip(" ,;")
 
 
+def names_time(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` holds anything that looks like a time (a weekday, a part of the day, a clock time...)."""
+    return bool(_temporal(lex).search(_explained(lex).sub(lambda m: " " * len(m.group()), text.lower())))
+
+
 def numbers_explained(text: str, lex: Lexicon) -> str:
     """``text`` with every explained number blanked (for tests and the review of whole messages)."""
     return _explained(lex).sub(lambda m: " " * len(m.group()), text.lower())

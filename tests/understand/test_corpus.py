@@ -31,7 +31,7 @@ CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" /
            "ours14": ROOT / "tests" / "corpus14", "ours15": ROOT / "tests" / "corpus15",
            "ours16": ROOT / "tests" / "corpus16", "ours17": ROOT / "tests" / "corpus17",
            "ours18": ROOT / "tests" / "corpus18", "ours19": ROOT / "tests" / "corpus19",
-           "ours20": ROOT / "tests" / "corpus20"}
+           "ours20": ROOT / "tests" / "corpus20", "ours21": ROOT / "tests" / "corpus21"}
 
 
 def _eval_module() -> ModuleType:
@@ -110,6 +110,8 @@ BARS["ours18"] = (0.80, 0.95, 0.95)
 # corpus19 (the fifth session's development set) and corpus20 (its blind set): see their READMEs
 BARS["ours19"] = (0.80, 0.95, 0.80)
 BARS["ours20"] = (0.90, 0.95, 0.95)
+# corpus21 (an ordinary fortnight, written blind at the end of that session): two automatic answers still wrong
+BARS["ours21"] = (0.90, 0.90, 0.90)
 
 # needs_review, apart from the other fields: since a word beside a time that the parser has no meaning for
 # sends the message to staff (issue 8: abstaining is cheap, a wrong proposal is not), more clear mail goes to
@@ -118,7 +120,7 @@ BARS["ours20"] = (0.90, 0.95, 0.95)
 REVIEW_FLOOR = {"shared": 0.93, "ours": 0.95, "ours2": 0.85, "ours3": 0.85, "ours4": 0.95, "ours5": 0.90,
                 "ours6": 0.90, "ours7": 0.75, "ours8": 0.95, "ours9": 0.90, "ours10": 0.90, "ours11": 0.70,
                 "ours12": 0.75, "ours13": 0.85, "ours14": 0.75, "ours15": 0.85, "ours16": 0.70, "ours17": 0.75,
-                "ours18": 0.65, "ours19": 0.70, "ours20": 0.85}
+                "ours18": 0.65, "ours19": 0.70, "ours20": 0.85, "ours21": 0.85}
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

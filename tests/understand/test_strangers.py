@@ -148,3 +148,24 @@ def test_fetching_the_children_is_busy() -> None:
     got = parse("I'd like supervision. At the afternoons I am picking my child from kindergarten. "
                 "I am free on Tuesday or Wednesday next week, in the morning between 9 and 11.")
     assert windows(got) == {("2029-04-24", "09:00", "11:00"), ("2029-04-25", "09:00", "11:00")}
+
+
+# the seventh blind set of issue 8 (tests/corpus21): an ordinary autumn fortnight
+
+
+def test_ordinary_autumn_readings() -> None:
+    got = parse("Hei, mikään näistä ei käy, aamut ovat minulle mahdottomia, koska vien lapset hoitoon. "
+                "Ensi viikolla iltapäivät kävisivät mille päivälle tahansa.")
+    assert windows(got) == {(d, "12:00", "16:00") for d in ("2029-04-23", "2029-04-24", "2029-04-25", "2029-04-26",
+                                                            "2029-04-27")}, got
+    got = parse("Haluaisin varata ajan työterveyspsykologille. Ensi viikolla tiistaina pääsisin.")
+    assert got["needs_review"] and "not supervision" in got["reasons"], got  # type: ignore[operator]
+    got = parse("We would like group supervision for our team, starting after the autumn holidays.")
+    assert got["needs_review"] and "time expression not understood" in got["reasons"], got  # type: ignore[operator]
+
+
+def test_work_in_a_story_is_no_doubt_about_a_time() -> None:
+    got = parse("Moi, tarvisin tyonohjausta itselleni, viime viikot on ollu toissa tosi raskaita. "
+                "Paasisin torstaina tai perjantaina klo 14, etana olis paras.")
+    assert not got["needs_review"], got["reasons"]
+    assert windows(got) == {("2029-04-19", "14:00", "15:00"), ("2029-04-20", "14:00", "15:00")}

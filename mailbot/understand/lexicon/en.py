@@ -225,7 +225,8 @@ ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earlies
 HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children)\s+(?:are\s+)?(?:back\s+(?:at|in|to)\s+school|go\s+back\s+to\s+school|start\s+school)", r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
             r"(?:the\s+)?same\s+(?:time|day|slot)\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
             r"(?:after|before)\s+new\s+year\w*", r"between\s+christmas\s+and\s+(?:the\s+)?new\s+year\w*",
-            r"(?:over|around|during|before|after)\s+(?:the\s+)?(?:christmas|xmas|new\s+year)\w*", r"(?:in\s+)?early\s+new\s+year", r"epiphany", r"ski\s+(?:holiday|break|week)", r"half[-\s]term",
+            r"(?:over|around|during|before|after)\s+(?:the\s+)?(?:christmas|xmas|new\s+year)\w*", r"(?:in\s+)?early\s+new\s+year", r"epiphany", r"ski\s+(?:holiday|break|week)",
+            r"(?:after|before|during|over)\s+(?:the\s+)?(?:autumn|winter|spring|summer|easter|christmas|school)\s+(?:holidays?|break|vacation)", r"half[-\s]term",
             r"(?:next|this|in\s+the)\s+spring", r"(?:next|this|in\s+the)\s+autumn", r"(?:next|this)\s+summer",
             r"in\s+the\s+fall", r"bank\s+holiday"]
 
@@ -309,7 +310,7 @@ CADENCE = {
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
             r"series\s+of\s+{N}"]
-PARTICIPANTS = [r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
+PARTICIPANTS = [r"(?:team|group|unit)\s+of\s+{N}(?![\w])",r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
                 r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
                 r"social\s+workers|physicians|doctors|therapists|consultants|agents|drivers|cleaners|chefs|cooks|guys|of\s+us)",
                 r"(?<!my\s)(?<!our\s){N}\s+[a-z-]{3,}\s+(?:nurses|people|staff|colleagues|workers|members)(?![\w])",

@@ -39,7 +39,8 @@ PLAIN_WORDS = """
     alotetaan alotettais aloitettais aloitettaisiin kattellaa katellaan yhtään vasta väliltä välillä välisenä
     kellonaika päivämäärä pvm kunhan kalenteri kalenterissa kalenterissani kalenterini kalenteria kalenterista
     kellonaikaan kellonaikana kellonajat kellonajan ajankohdaksi ajankohta ajankohtana ajankohdan ajankohtaa
-    esitämme ehdotamme ensisijaisesti toissijaisesti mikäli
+    esitämme ehdotamme ensisijaisesti toissijaisesti mikäli tule tulla tulisi tulis kyseeseen mille mihin millä
+    mistä minkä mitkä
 """.split()
 
 WEEKDAYS = {
@@ -252,7 +253,7 @@ DATE_PATTERNS = [
 WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})",
            r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?"]
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
-NEGATION = [r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*",
+NEGATION = [r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*", r"mahdott\w*", r"mahdoton",
     r"(?:haen|hakee|haemme|noudan)\s+(?:\w+\s+)?(?:lapse\w*|lapset|lasta|muksu\w*|tytö\w*|pojan)",
     # "iltapäivisin meil on asiakkaita", "silloin mulla on palaveri": busy
     r"(?:on|ovat)\s+(?:yleensä\s+|aina\s+|usein\s+)?\w*(?:palavere|palaveri|kokouks|kokoukse)\w*",
@@ -446,7 +447,7 @@ REVIEW = {
                   r"kohtuuton\w*", r"en\s+hyväksy", r"väärin\s+laskutet\w*"],
     "contact": [r"soittakaa\s+\w*", r"soitatteko", r"soittaisitteko", r"pyytäisin\s+soittoa", r"soittopyyn\w*", r"voisitteko\s+soittaa", r"soittaa\s+(?:minulle|mulle|meille)", r"soitto\s+(?:minulle|mulle)", r"soitelkaa", r"ottaa?\s+(?:minuun|meihin)\s+yhteyttä", r"ottaisi\s+(?:minuun|meihin)\s+yhteyttä",
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
-    "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"psykiatri\w*", r"psykologi\w*",
+    "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"\w*psykiatri\w*", r"\w*psykologi\w*",
                         r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
     "several": [r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?omat?\s+(?:tapaami\w*|aja\w*|aika\w*|käynni\w*)", r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)", r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?oma(?:n|t|nsa|ansa)?\s+\w*(?:tapaami|aja|aika|käynn|käynti|ryhm|ohjau)\w*", r"(?:pitää|pidetään|pitäisi|halutaan\s+pitää)\s+erillään", r"molemmista\s+(?:\w+\s+)?varaukse\w*"],
     "crisis": [r"(?:helpompaa|helpompi|parempi)\s+(?:\w+\s+){0,3}jos\s+(?:\w+\s+){0,2}(?:katoaisin|häviäisin|kuolisin|olisin\s+poissa)",
