@@ -213,7 +213,7 @@ def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: L
     out = []
     for _, m in sorted(near.items()):
         word = m.group()
-        if word in plain_words or plain(word) in plain_words or _is_place(word) or _known(lex)(word):
+        if word in plain_words or plain(word) in plain_words or _known(lex)(word) or _is_place(word):
             continue
         out.append(m)
     return out
