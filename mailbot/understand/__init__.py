@@ -101,7 +101,8 @@ def understand(
         reading = read_times(text, lex, ctx, skip_references=result.intent != "request",
                              moving=result.intent == "reschedule")
         subject = _REPLY_PREFIX.sub("", msg.subject)
-        if not reading.windows and not reading.problems and subject == msg.subject and not msg.is_forward:
+        if (not reading.windows and not reading.problems and subject == msg.subject and not msg.is_forward
+                and names_time(subject, lex)):
             # "Aihe: Työnohjausaika ma 7.5. klo 15?" with "sopisiko otsikossa mainittu aika?": a new message's
             # subject is the writer's own words, and the time may be only there
             ctx = Context(now=now, horizon_days=horizon_days, tz=tz)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from mailbot.regex_cache import compile as rx_compile
 from mailbot.understand.lexicon import LANGUAGES, Lexicon, fold, load, plain, trie
@@ -149,11 +149,7 @@ def _temporal(lex: Lexicon) -> re.Pattern[str]:
 def missed(sentence: str, low: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[str]:
     """Fragments of ``sentence`` that look like time but were not read (``low`` is it lower-cased,
     ``consumed`` the spans the grammar took)."""
-    chars = list(low)
-    for s, e in consumed:
-        chars[s:e] = " " * (e - s)
-    rest = "".join(chars)
-    rest = _explained(lex).sub(lambda m: " " * len(m.group()), rest)
+    rest = _unread(low, tuple(consumed), lex)
     source = sentence if len(sentence) == len(low) else low
     out = []
     for m in _temporal(lex).finditer(rest):
@@ -188,12 +184,19 @@ def strangers(sentence: str, low: str, consumed: list[tuple[int, int]], used: li
     change what the time means. A time read as past or as a reason ("aloitin tammikuussa rehtorina") is none."""
     if not used:
         return []
+    rest = _unread(low, tuple(consumed), lex)
+    source = sentence if len(sentence) == len(low) else low
+    return [_fragment(source, m.start(), m.end()) for m in _strange_beside(low, rest, used, lex)[:1]]
+
+
+@lru_cache(maxsize=64)
+def _unread(low: str, consumed: tuple[tuple[int, int], ...], lex: Lexicon) -> str:
+    """``low`` with what the grammar read and the numbers known to be no time blanked (kept for the sentence's
+    second look, by ``strangers`` after ``missed``)."""
     chars = list(low)
     for s, e in consumed:
         chars[s:e] = " " * (e - s)
-    rest = _explained(lex).sub(lambda m: " " * len(m.group()), "".join(chars))
-    source = sentence if len(sentence) == len(low) else low
-    return [_fragment(source, m.start(), m.end()) for m in _strange_beside(low, rest, used, lex)[:1]]
+    return _explained(lex).sub(lambda m: " " * len(m.group()), "".join(chars))
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
