@@ -205,10 +205,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[re.Match[str]]:
     """The whole words next to each read time (two on each side, read times and explained numbers blanked in
     ``rest``, ``low`` the sentence) that the parser has no meaning for."""
+    from mailbot.understand.text import clause_spans
+
+    clauses = clause_spans(low)
     near: dict[int, re.Match[str]] = {}
     for s, e in consumed:
-        left = [m for m in _WORD.finditer(rest, max(0, s - 48), s)][-2:]
-        right = [m for m in _WORD.finditer(rest, e, e + 48)][:2]
+        # the clause the time is in: a reason told after a comma or 'because' does not change the time
+        head = max((a for a, _ in clauses if a <= s), default=0)
+        tail = min((b for _, b in clauses if b >= e), default=len(low))
+        left = [m for m in _WORD.finditer(rest, max(head, s - 48), s)][-2:]
+        right = [m for m in _WORD.finditer(rest, e, min(tail, e + 48))][:2]
         near.update((m.start(), m) for m in (*left, *right) if _whole(low, m.start(), m.end()))
     if not near:
         return []

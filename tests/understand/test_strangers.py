@@ -34,7 +34,7 @@ def doubts(got: dict[str, object]) -> list[str]:
 @pytest.mark.parametrize(("body", "word"), [
     ("Haluaisin yksilötyönohjausta. Tiistaina klo 9–11 asiakaskäynneillä, muuten käy.", "asiakaskäynneillä"),
     ("Vi skulle vilja ha handledning. Tisdagar kl 10–12 när barnen är i skolan passar.", "barnen"),
-    ("I'd like individual supervision. Afternoons I am picking my child, mornings work.", "child"),
+    ("I'd like individual supervision. Mornings when daycare is open suit me.", "daycare"),
     ("I'd like individual supervision on Tuesday at 10 during kindergarten hours.", "kindergarten"),
 ])
 def test_a_word_beside_a_wished_time_that_nothing_reads_goes_to_staff(body: str, word: str) -> None:
@@ -53,6 +53,18 @@ def test_a_word_beside_a_wished_time_that_nothing_reads_goes_to_staff(body: str,
 def test_plain_words_beside_a_time_are_no_doubt(body: str) -> None:
     got = parse(body)
     assert not doubts(got), got["reasons"]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # the reason is told in a clause of its own (a comma, 'eftersom', 'joten'): the time beside it stands
+    ("I'd like individual supervision. Afternoons I am picking my child, mornings work.", ("08:00", "12:00")),
+    ("Vi vill boka grupphandledning på tisdag före kl. 10 eftersom bageriet öppnar då.", ("08:00", "10:00")),
+    ("Hän tarvitsee yksilötyönohjausta. Hänellä on harrastus, joten keskiviikot klo 8–10 käyvät.", ("08:00", "10:00")),
+])
+def test_a_reason_in_a_clause_of_its_own_is_no_doubt(body: str, want: tuple[str, str]) -> None:
+    got = parse(body)
+    assert not doubts(got), got["reasons"]
+    assert got["windows"] and all(want[0] <= w[1] < w[2] <= want[1] for w in windows(got))
 
 
 @pytest.mark.parametrize(("body", "want"), [
