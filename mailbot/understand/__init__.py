@@ -145,6 +145,14 @@ def _doubts(result: ParseResult, text: str, lex: Lexicon) -> None:
         # a cancellation or move asked for besides the new booking
         if any(hits(lex, lex.INTENT["cancel"], s) and not hits(lex, lex.NOT_WANTED, s) for s in sentences(low)):
             result.review("a cancellation is mentioned besides the request")
+    if result.intent in ("request", "reschedule"):
+        # "ensimmäinen tapaaminen pian sen jälkeen, kun uusi osastonhoitaja on aloittanut": the start hangs on an
+        # event whose date we do not know; a sentence that names a time of its own is read as it stands
+        for s in sentences(low):
+            if (hits(lex, lex.EVENT_ANCHOR, s) and not names_time(s, lex)
+                    and (not result.windows or hits(lex, lex.EVENT_START, s))):
+                result.review("a time placed by another event")
+                break
     if result.windows and hits(lex, lex.OTHER_ZONE, low):
         result.review("time given in another time zone")
     if result.windows and any(hits(lex, lex.AT_WORK, s) and names_time(s, lex) for s in sentences(low)):

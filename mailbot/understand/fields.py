@@ -158,7 +158,8 @@ def location(text: str, lang: str) -> str | None:
         if not town:
             continue
         said_before = re.split(r"[.!?\n]", low[max(0, m.start() - 80):m.start()])[-1]
-        if compile_alternation(tuple(load(lang).TRAVEL)).search(said_before):
+        said_after = re.split(r"[.!?,;\n]", low[m.end():m.end() + 24])[0]  # "olen viikon Oulussa messuilla"
+        if compile_alternation(tuple(load(lang).TRAVEL)).search(said_before + " \x00 " + said_after):
             continue  # "an urgent trip to our customer's plant in Oulu": where the writer goes, not where to meet
         if _OFFICE_WORDS.match(low[m.end():m.end() + 40]):
             return town

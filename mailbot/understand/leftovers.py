@@ -199,6 +199,8 @@ def _unread(low: str, consumed: tuple[tuple[int, int], ...], lex: Lexicon) -> st
     return _explained(lex).sub(lambda m: " " * len(m.group()), "".join(chars))
 
 
+_CLOCK = re.compile(r"\d")
+_WHEN_AFTER = re.compile(r"[\s,]*(?:kun|ku|när|då|when|while|whilst)(?![\w])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -215,6 +217,9 @@ def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: L
         tail = min((b for _, b in clauses if b >= e), default=len(low))
         left = [m for m in _WORD.finditer(rest, max(head, s - 48), s)][-2:]
         right = [m for m in _WORD.finditer(rest, e, min(tail, e + 48))][:2]
+        when = _WHEN_AFTER.match(rest, e)  # other read times are blanked in ``rest``
+        if when and _CLOCK.search(low, s, when.end()):
+            right = []  # "från kl. 14.30 när undervisningen är slut": a clock time says it all, the rest is why
         near.update((m.start(), m) for m in (*left, *right) if _whole(low, m.start(), m.end()))
     if not near:
         return []
@@ -222,7 +227,7 @@ def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: L
     out = []
     for _, m in sorted(near.items()):
         word = m.group()
-        if word in plain_words or plain(word) in plain_words or _known(lex)(word) or _is_place(word):
+        if len(word) < 2 or word in plain_words or plain(word) in plain_words or _known(lex)(word) or _is_place(word):
             continue
         out.append(m)
     return out

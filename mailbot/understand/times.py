@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -238,10 +239,20 @@ def _remember_week(m: Mention, ctx: Context) -> None:
         ctx.last_date = min(days)
 
 
+_AND = rx_compile(r"(?<![\w])(?:ja|sekä|och|samt|and)(?![\w])")
+
+
 def _by_negation(mentions: list[Mention], clause: str, offset: int, lex: Lexicon) -> list[list[Mention]]:
     """'inte på fredagar och inte efter kl. 15' is two exclusions, not Friday evenings."""
     rx = compile_alternation(tuple(lex.NEGATION), lex.folds)
-    cuts = [offset + m.start() for m in rx.finditer(clause)][1:]
+    negations = [m.start() for m in rx.finditer(clause)]
+    cuts = []
+    for before, at in itertools.pairwise(negations):
+        # "paitsi maanantait ja aamulla ei ennen kymmentä": the hours after "ja" go with the second negation
+        joins = [j.start() for j in _AND.finditer(clause, before, at)]
+        between = [m for m in mentions if joins and offset + joins[-1] <= m.start < offset + at]
+        moved = between and all(m.kind == "time" for m in between)
+        cuts.append(offset + (joins[-1] if moved else at))
     parts: list[list[Mention]] = [[] for _ in range(len(cuts) + 1)]
     for m in mentions:
         parts[sum(1 for c in cuts if c <= m.start)].append(m)

@@ -236,6 +236,12 @@ def _month_days(m: Mention, ctx: Context) -> set[date]:
         if end.weekday() < 3:
             monday_of_last -= timedelta(days=7)
         start, end = monday_of_last, min(end, monday_of_last + timedelta(days=6))
+    elif m.part and m.part.startswith("week"):  # "the second week of March": counted from the first week,
+        first_monday = start - timedelta(days=start.weekday())  # the week of the 1st, or the next one
+        if start.weekday() >= 3:  # when the month starts on Thursday or later (as "last_week", mirrored)
+            first_monday += timedelta(days=7)
+        mon = first_monday + timedelta(days=7 * (int(m.part[4:]) - 1))
+        start, end = max(start, mon), min(end, mon + timedelta(days=4))  # Monday–Friday, as a week is
     return {start + timedelta(days=i) for i in range((end - start).days + 1)}
 
 

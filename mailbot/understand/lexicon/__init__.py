@@ -80,6 +80,8 @@ _SCHEMA: dict[str, str] = {
     "AFTER_SPAN_BEFORE": "list or none",
     "FROM_ON_BEFORE": "list or none",
     "START_BEFORE": "list or none",
+    "EVENT_ANCHOR": "list",
+    "EVENT_START": "list",
     "AFTER_SPAN_AFTER": "list or none",
     "UNTIL_BEFORE": "list or none",
     "UNTIL_AFTER": "list or none",

@@ -22,6 +22,7 @@ PLAIN_WORDS = """
     let's can't don't won't isn't aren't couldn't wouldn't meet come between how now though sometime try well
     mostly fully out apart during maybe perhaps probably neither otherwise anywhere anytime calendar calendars
     diary schedule excellent lovely suitable convenient primarily alternatively
+    somewhere sometime around roughly approximately example
 """.split()
 
 WEEKDAYS = {
@@ -52,6 +53,11 @@ MONTH_PART = {
     "late": [r"late", r"(?:the\s+)?end\s+of", r"late\s+in"],
     "first_weeks": [r"(?:the\s+)?first\s+(?:two|2|couple\s+of)\s+weeks\s+(?:of|in)"],
     "last_week": [r"(?:the\s+)?last\s+week\s+(?:of|in)"],
+    # "the first week of February": the week of the 1st, or the next one when the month starts late in a week
+    "week1": [r"(?:the\s+)?(?:first|1st)\s+(?:full\s+)?week\s+(?:of|in)"],
+    "week2": [r"(?:the\s+)?(?:second|2nd)\s+week\s+(?:of|in)"],
+    "week3": [r"(?:the\s+)?(?:third|3rd)\s+week\s+(?:of|in)"],
+    "week4": [r"(?:the\s+)?(?:fourth|4th)\s+week\s+(?:of|in)"],
 }
 
 DAY_PARTS = {
@@ -82,7 +88,7 @@ WEEK_WORDS = {
     "this": [r"this\s+week", r"later\s+this\s+week", r"the\s+rest\s+of\s+this\s+week"],
     "next": [r"next\s+week\w*", r"the\s+coming\s+week", r"coming\s+week"],
     # the week after the one said before ("next week …, or any time the following week"), else next week
-    "following": [r"the\s+following\s+week", r"the\s+week\s+after(?!\s+(?:the\s+)?next)(?=\s*(?:[,.;!?]|$|instead|would|works|is|could))"],
+    "following": [r"the\s+following\s+week", r"the\s+week\s+after(?!\s+(?:the\s+)?next)(?=\s*(?:[,.;!?]|$|instead|would|works|is|could))", r"the\s+week\s+after\s+(?:it|that)(?![\w])"],
     "after_next": [r"the\s+week\s+after\s+the\s+next",r"the\s+week\s+after\s+next", r"week\s+after\s+next"],
     "same": [r"the\s+same\s+week", r"that\s+(?:same\s+)?week"],
     "number": [r"(?:week|wk|w)\.?\s*(?P<n>\d{1,2})(?!\d|\.\d)"],
@@ -166,7 +172,7 @@ NEGATION = [r"(?:i|we)\s+(?:always\s+|usually\s+)?have\s+(?:my\s+|our\s+)?(?:\w+
     r"tied\s+up", r"avoid\w*",
     # "at the afternoons I am picking my child from kindergarten": fetching the children is busy
     r"(?:pick(?:ing)?|fetch(?:ing)?|collect(?:ing)?)\s+(?:up\s+)?(?:my|our|the)\s+(?:\w+\s+)?(?:child|children|kids?|son|daughter)", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
-    r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no", r"never", r"except", r"unavailable", r"away",
+    r"not", r"\w+n't", r"cannot", r"can't", r"won't", r"no(?!-)", r"never", r"except", r"unavailable", r"away",
     r"travell?ing", r"on\s+(?:holiday|vacation|leave)", r"out\s+of\s+(?:the\s+)?office", r"booked\s+up",
     r"fully\s+booked", r"busy", r"at\s+a\s+(?:\w+\s+)?(?:conference|course|training|seminar|fair|workshop)",
     r"clash\w*", r"conflicts?", r"on\s+a\s+(?:course|trip)", r"impossible", r"difficult", r"hard\s+for\s+me", r"off", r"none",
@@ -188,6 +194,10 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
 FROM_ON_BEFORE = [r"as\s+of"]
 # a verb of starting before a week names the week to start in, not a span from it ("starting next week")
 START_BEFORE = [r"starting", r"beginning", r"commencing"]
+EVENT_ANCHOR = [r"once\s+(?:the|our|my|we|they|he|she|it)(?!\w)", r"as\s+soon\s+as\s+(?!possible|you|we\s+can)\w+",
+                r"when\s+(?:the|our|my)\s+(?:\w+\s+){0,2}(?:starts|has\s+started|is\s+over|ends|has\s+ended|is\s+done|is\s+finished|begins|is\s+in\s+place|joins|has\s+joined|arrives)",
+                r"after\s+(?:the|our|my)\s+(?:\w+\s+)?(?:reorgani[sz]ation|restructuring|negotiations?|merger|move|relocation|recruitment|renovation|launch|migration|changes?|layoffs?)"]
+EVENT_START = [r"start\w*", r"begin\w*", r"kick\s+off", r"get\s+going", r"first\s+(?:session|meeting|visit)"]
 AFTER_SPAN_BEFORE = [r"after", r"any\s+time\s+after"]
 AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"until", r"till", r"up\s+to", r"through"]
@@ -202,7 +212,7 @@ NOT_WANTED = [r"(?:i|we)\s+(?:already\s+)?cancell?ed", r"(?:had|have|has)\s+(?:a
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"after\s+that", r"thereafter", r"from\s+then\s+on"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
-NOT_TIME_BEFORE = [r"grades?", r"years?", r"classes", r"form", r"key\s+stage"]
+NOT_TIME_BEFORE = [r"grades?", r"years?", r"classes", r"form", r"key\s+stage", r"ward", r"unit", r"floor", r"room", r"building"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 # a clause that tells another meeting's own schedule is neither a wish nor busy time, just context:
@@ -211,7 +221,7 @@ OTHER_EVENT = [r"(?:school\s+year|term|semester|project|contract|season|fiscal\s
 CONSEQUENCE = [r"then(?=\s+(?:not|nothing|no)(?!\w))", r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"happy\s+\w+(?:\s+\w+)?[!.]?$", r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
-REASON = [r"when\s+(?:i|we)\s+(?:have|work|teach)", r"when\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:busy|at|in|on|away|teaching)", r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
+REASON = [r"when\s+(?:i|we)\s+(?:have|work|teach)", r"when\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:busy|at|in|on|away|teaching)", r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"as\s+(?:that's|that\s+is|it's|it\s+is|this\s+is|those\s+are|these\s+are)(?!\w)", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
         r"ago", r"was(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"were(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"had", r"started", r"began", r"ended", r"finished", r"completed", r"attended", r"took\s+place", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
@@ -219,7 +229,7 @@ LAST = [r"last", r"past", r"previous", r"since"]
 BOOKED_REF = [r"appointment\w*", r"booking\w*", r"session\w*", r"meeting\w*"]  # "…25, any time" is a wish
 BOOKED_BEFORE = [r"(?:i|we)\s+(?:have|'ve\s+got|am\s+booked\s+for)\s+(?:an?\s+|my\s+|our\s+)?(?:\w+\s+){0,2}(?:session|appointment|supervision|booking|meeting)\s+(?:with\s+(?:you|\w+)\s+)?(?:on\s+|at\s+)?(?:the\s+)?\x00", r"(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)\s+(?:on|at|for)?\s*\x00"]
 ANY_TIME = [r"any(?=\s+(?:morning|afternoon|evening|weekday|working\s+day)s?(?!\w))", r"all\s+day", r"the\s+whole\s+day", r"any\s*time(?!\s+(?:after|before|between|from))", r"whenever", r"any\s+day", r"completely\s+flexible",
-            r"fully\s+flexible", r"any\s+slot"]
+            r"fully\s+flexible", r"any\s+slot", r"the\s+time\s+(?:of\s+day\s+)?(?:doesn't|does\s+not|don't)\s+matter"]
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
 HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children)\s+(?:are\s+)?(?:back\s+(?:at|in|to)\s+school|go\s+back\s+to\s+school|start\s+school)", r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
@@ -310,7 +320,7 @@ CADENCE = {
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
             r"series\s+of\s+{N}"]
-PARTICIPANTS = [r"(?:team|group|unit)\s+of\s+{N}(?![\w])",r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
+PARTICIPANTS = [r"{N}\s+of\s+(?:us|our|my)(?:\s+(?:staff|nurses|employees|colleagues|team\s+members|[a-z]{3,}(?:ers|ors|ists|ians|ants)))?(?![\w])",r"(?:so\s+)?{N}\s+(?:in\s+total|altogether|all\s+told)(?![\w])", r"(?:so\s+)?(?:we(?:'ll|\s+will)?\s+be|there\s+will\s+be|that\s+makes)\s+{N}(?!\s*(?:[:.]\d|am|pm|a\.m|p\.m|o'clock|minutes|hours|weeks|sessions|times))(?![\w])",r"(?:team|group|unit)\s+of\s+{N}(?![\w])",r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
                 r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
                 r"social\s+workers|physicians|doctors|therapists|consultants|agents|drivers|cleaners|chefs|cooks|guys|of\s+us)",
                 r"(?<!my\s)(?<!our\s){N}\s+[a-z-]{3,}\s+(?:nurses|people|staff|colleagues|workers|members)(?![\w])",
@@ -333,12 +343,13 @@ REVIEW = {
                   r"wrongly\s+(?:billed|invoiced)", r"credit\s+note"],
     "contact": [r"give\s+me\s+a\s+(?:call|ring)", r"ring\s+me", r"phone\s+call\s+(?:back|with\s+me)", r"call\s+me\s+back", r"could\s+you\s+(?:please\s+)?call", r"contact\s+me", r"call\s+me", r"get\s+in\s+touch", r"phone\s+me", r"reach\s+out\s+to\s+me"],
     "not_supervision": [r"therap\w*", r"psychotherap\w*", r"doctor(?:s|'s)?", r"physician\w*", r"psychiatr\w*",
-                        r"psycholog\w*", r"physiotherap\w*", r"vaccin\w*", r"health\s+check\w*", r"(?<!work\s)(?<!supervision\s)counsell?ing"],
+                        r"psycholog\w*", r"\w*physiotherap\w*", r"physical\s+therap\w*", r"ergonomic\w*", r"vaccin\w*", r"health\s+check\w*", r"(?<!work\s)(?<!supervision\s)counsell?ing"],
     "several": [r"each\s+(?:with\s+)?(?:their|his|her)\s+own\s+(?:sessions?|times?|appointments?|meetings?)", r"two\s+(?:of\s+)?(?:our\s+)?(?:employees|staff\s+members|colleagues|team\s+members)\W+(?:\w+\s+){0,3}(?:wishes|requests|preferences)", r"(?:both|each)\s+(?:of\s+them\s+)?(?:would\s+like|want|wants|wish)\s+(?:\w+\s+){0,2}(?:own|individual|separate)", r"separate\s+(?:individual\s+)?sessions\s+for\s+(?:each|both)", r"(?:kept|keep)\s+(?:\w+\s+)?(?:separate|apart)", r"each\s+(?:team\s+)?(?:needs?|wants?)\s+(?:\w+\s+)?(?:own|separate)\s+(?:group|sessions?)", r"separate\s+groups"],
     "crisis": [r"(?:easier|better)\s+(?:\w+\s+){0,3}if\s+i\s+(?:\w+\s+){0,2}(?:disappeared|vanished|died|was\s+dead)",
                r"barely\s+sleep", r"(?:easier|better)\s+(?:\w+\s+){0,3}if\s+i\s+(?:\w+\s+){0,2}(?:wasn't|weren't|was\s+not|were\s+not|didn't\s+wake|did\s+not\s+wake|never\s+woke|wasn't\s+here|was\s+gone)",
                r"no\s+point\s+(?:in\s+)?(?:any\s+of\s+)?(?:this|it|anything)", r"what'?s\s+the\s+point", r"don't\s+see\s+the\s+point", r"can't\s+take\s+(?:it|this)\s+anymore", r"better\s+off\s+(?:without\s+me|if\s+i)", r"disappear\w*\s+for\s+good", r"end\s+it\s+all", r"kill\s+myself", r"hurt\s+myself", r"harm\s+myself", r"no\s+point\s+(?:in\s+)?(?:living|going\s+on)", r"(?:don't|do\s+not)\s+want\s+to\s+(?:live|wake\s+up|be\s+here)", r"can't\s+go\s+on", r"cannot\s+go\s+on", r"not\s+worth\s+living", r"want\s+to\s+die", r"hopeless\w*", r"desperate", r"breaking\s+down", r"burn(?:ed|t)\s+out", r"crying", r"suicid\w*", r"self-harm\w*", r"anxiety", r"depress\w*", r"panic\w*", r"low\s+mood", r"crisis",
-               r"harass\w*", r"violence", r"can't\s+cope"],
+               r"harass\w*", r"violence", r"can't\s+cope",
+               r"(?:haven't|have\s+not|hasn't|not)\s+slept\s+(?:properly|at\s+all|well\s+(?:in|for))", r"nothing\s+(?:makes\s+sense|matters)\s+any\s*more"],
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
 }
 # a wish to be phoned: the message is a question for a person, not a booking

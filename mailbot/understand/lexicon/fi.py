@@ -40,7 +40,8 @@ PLAIN_WORDS = """
     kellonaika päivämäärä pvm kunhan kalenteri kalenterissa kalenterissani kalenterini kalenteria kalenterista
     kellonaikaan kellonaikana kellonajat kellonajan ajankohdaksi ajankohta ajankohtana ajankohdan ajankohtaa
     esitämme ehdotamme ensisijaisesti toissijaisesti mikäli tule tulla tulisi tulis kyseeseen mille mihin millä
-    mistä minkä mitkä
+    mistä minkä mitkä melkein lähes suunnilleen noin takia vuoksi johdosta helpoin helpoimmat helpointa sopivin
+    sopivimmat sopivinta paras parhaat parhaiten
 """.split()
 
 WEEKDAYS = {
@@ -59,7 +60,8 @@ WORKDAYS = [r"arkisin", r"arkipäivisin", r"arkipäivin", r"arkipäivinä", r"ar
             r"arkipäiviä", r"arkipäivänä", r"arjen\s+päivinä", r"viikolla\s+ma-pe"]
 # "joka toinen tiistai": every other such weekday
 # before a weekday: the one after the day named before ("sitä seuraavana tiistaina")
-FOLLOWING = [r"sitä\s+seuraava\w*", r"seuraava\w*\s+sen\s+jälkeen", r"sen\s+jälkeisenä", r"sen\s+jälkeinen"]
+# "seuraavalle maanantaille" follows the booked day when one was named, else it is the next Monday
+FOLLOWING = [r"sitä\s+seuraava\w*", r"seuraava(?:lle|na|ksi)", r"seuraava\w*\s+sen\s+jälkeen", r"sen\s+jälkeisenä", r"sen\s+jälkeinen"]
 EVERY_OTHER = [r"joka\s+toi(?:nen|sena|sella|seen)", r"joka\s+toinen\s+viikko\s+\w*"]
 # after a date that starts a series of weekdays ("tiistaisin 7.9. alkaen"); before one ("from 7 September")
 FROM_AFTER = [r"alkaen", r"lähtien", r"eteenpäin", r"lukien"]
@@ -85,6 +87,11 @@ MONTH_PART = {
     "first_weeks": [r"(?:kaksi|kaks)\s+ensimmäistä\s+viikkoa", r"kahtena\s+ensimmäisenä\s+viikkona",
                     r"kahden\s+ensimmäisen\s+viikon\s+aikana"],
     "last_week": [r"viimei\w*\s+viik\w*", r"viimenen\s+viik\w*", r"viimesel\w*\s+viik\w*"],
+    # one week, not "ensimmäiset viikot"
+    "week1": [r"ensimmäi(?:nen|sellä|senä|sen|seksi)\s+(?:kokonai\w*\s+)?viik(?:ko|olla|on|oksi|kona)", r"eka(?:lla|na|n)?\s+viik(?:ko|olla|on|oksi|kona)"],
+    "week2": [r"toi(?:nen|sella|sena|sen|seksi)\s+viik(?:ko|olla|on|oksi|kona)", r"toka(?:lla|na|n)?\s+viik(?:ko|olla|on|oksi|kona)"],
+    "week3": [r"kolma(?:s|nnella|ntena|nnen|nneksi)\s+viik(?:ko|olla|on|oksi|kona)"],
+    "week4": [r"neljä(?:s|nnellä|ntenä|nnen|nneksi)\s+viik(?:ko|olla|on|oksi|kona)"],
 }
 
 DAY_PARTS = {
@@ -173,6 +180,9 @@ HOUR_WORDS = {
     "yhen": 1, "kahen": 2, "kuuen": 6, "seittemän": 7, "kaheksan": 8, "yheksän": 9,
     "yks": 1, "kaks": 2, "viis": 5, "kuus": 6, "ykstoista": 11, "kakstoista": 12, "yhentoista": 11, "kahentoista": 12,
     "ysi": 9, "ysin": 9, "kasi": 8, "kasin": 8, "seiska": 7, "seiskan": 7, "kybä": 10, "kybän": 10,
+    # the partitive after "ennen" ("ei ennen kymmentä"); "yhtä" is left out, it is mostly "as" or "at once"
+    "kahta": 2, "kolmea": 3, "neljää": 4, "viittä": 5, "kuutta": 6, "seitsemää": 7, "seittemää": 7, "kahdeksaa": 8,
+    "kaheksaa": 8, "yhdeksää": 9, "yheksää": 9, "kymmentä": 10, "yhtätoista": 11, "kahtatoista": 12,
 }
 # hours in the cases that carry time by themselves: "kahdeksalta" (at), "kolmesta" (from), "viiteen" (until)
 _HOURS = ["yhde", "kahde", "kolme", "neljä", "viide", "kuude", "seitsemä", "kahdeksa", "yhdeksä", "kymmene",
@@ -279,6 +289,13 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
 # "from … on" before a month (a start month alone, "aloittaa helmikuussa", stays that month)
 FROM_ON_BEFORE = []
 START_BEFORE = []
+# a time placed by an event whose date the writer knows and we do not: "pian sen jälkeen, kun uusi osastonhoitaja
+# on aloittanut", "heti muutosneuvottelujen päätyttyä" (a sentence that names no time of its own goes to staff)
+EVENT_ANCHOR = [r"(?:sen\s+)?jälkeen,?\s+kun", r"(?<!tot)(?<!tut)\w{3,}(?:ttua|ttyä)",
+                r"kun\s+(?:\w+\s+){1,3}(?:on|ovat|ois|olisi|olis)\s+(?:\w+\s+)?(?:aloittanut|aloittaneet|alkanut|ohi|päättynyt|päättyneet|valmis|valmiit|valmistunut|saatu|selvillä|selvinnyt|ratkennut|loppunut|käynnistynyt|lukkoon)",
+                r"heti\s+kun(?!\s+mahdollista)", r"sitten\s+kun", r"\w+(?:sten|jen|nnan|nnön|ksen|uksen)\s+jälkeen"]
+# the start or the first meeting of what is booked
+EVENT_START = [r"aloit\w*", r"alot\w*", r"aloitus\w*", r"alku\w*", r"ensimmäi\w*\s+(?:tapaami\w*|kerta\w*|kerra\w*|käynti\w*)", r"eka\w*\s+(?:tapaami\w*|kerta\w*|kerra\w*)", r"käynnist\w*"]
 AFTER_SPAN_BEFORE = []
 AFTER_SPAN_AFTER = [r"jälkeen"]
 UNTIL_BEFORE = []
@@ -293,7 +310,7 @@ NOT_WANTED = [r"(?:jouduimme|jouduin|jouduttiin|joutui|jouduitte|piti|täytyi)\s
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"sen\s+jälkeen", r"siitä\s+eteenpäin", r"sitten\s+sen\s+jälkeen", r"sen\s+jälkeen\s+taas"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
-NOT_TIME_BEFORE = [r"luokat?", r"luokille", r"luokkien", r"luokilla", r"luokkalaise\w*", r"vuosiluok\w*"]
+NOT_TIME_BEFORE = [r"osasto(?:lla|lle|lta|n|ssa|lta)?", r"os\.", r"kerros", r"kerroksessa", r"huone(?:essa)?", r"talo", r"luokat?", r"luokille", r"luokkien", r"luokilla", r"luokkalaise\w*", r"vuosiluok\w*"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"samoin", r"sama\s+koskee", r"myöskään", r"eikä\s+myöskään", r"kuten\s+myös"]
 # a clause that tells another meeting's own schedule is neither a wish nor busy time, just context:
@@ -311,10 +328,11 @@ LAST = [r"viime", r"viimeisimpänä", r"mennyt\w*"]
 # a day mention followed by one of these names the booked appointment, not a wish
 BOOKED_REF = [r"\w*aja[nl]\w*", r"varat(?:tu|un|tua|tuun|tuna)\w*", r"\w*aikani", r"\w*aikamme", r"\w*aikaa", r"varau\w*", r"tapaami\w*",
               r"\w*kerta\w*", r"\w*kerra\w*", r"käynti\w*"]
-BOOKED_BEFORE = [r"(?:minulla|meillä|mulla|meil|mul)\s+on\s+(?:\w+\s+){0,2}(?:aika|työnohjau\w*|tapaaminen|varaus|ryhmä)\s+(?:teillä\s+)?\x00", r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
+BOOKED_BEFORE = [r"(?:minulla|meillä|mulla|meil|mul)\s+on\s+(?:\w+\s+){0,2}(?:aika|työnohjau\w*|tapaaminen|varaus|ryhmä)\s+(?:teillä\s+)?(?:ens|ensi|nyt|tulevana)?\s*\x00", r"(?:aikani|aikamme|varaukseni|varauksemme|tapaamisemme|tapaamiseni)\s+\x00"]
 ANY_TIME = [r"mikä\s+(?:tahansa|vaan|vain)(?=\s+(?:aamu|aamupäivä|iltapäivä|ilta)(?!\w))", r"mikä\s+(?:tahansa|vaan|vain)\s+päivä", r"mikä\s+päivä\s+(?:vaan|vain)", r"mikä\s+(?:tahansa|vaan|vain)\s+arkipäivä", r"mihin\s+aikaan\s+vaan", r"mikä\s+päivä\s+tahansa", r"mikä\s+aika\s+vaan", r"koska\s+vaa", r"mihin\s+vaa", r"mikä\s+tahansa\s+aika", r"koko\s+päivän", r"koko\s+päivä", r"koska\s+(?:vaan|vain|tahansa)",
             r"mihin\s+aikaan\s+tahansa", r"mihin\s+aikaan\s+vain", r"milloin\s+vain", r"milloin\s+tahansa", r"kaikki\s+ajat\s+käyvät", r"mikä\s+vain\s+aika",
-            r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*"]
+            r"aikataulu\w*\s+(?:on\s+)?(?:täysin\s+)?joustava", r"joustava\w*\s+aikataulu\w*",
+            r"(?:kellon)?aja(?:lla|sta)\s+ei\s+(?:ole|oo|o)\s+(?:niin\s+|mitään\s+|kauheesti\s+)?(?:väliä|merkitystä)"]
 ASAP = [r"mahollisimman\s+pian", r"mahdollisimman\s+pian", r"mahdollisimman\s+nopeasti", r"pikaisesti", r"heti\s+kun\s+mahdollista",
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
 HOLIDAYS = [r"kun\s+(?:lapset|muksut|kakarat)\s+(?:on|ovat|ois|olisivat)?\s*(?:taas\s+)?(?:palannu\w*\s+)?koulu\w*", r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
@@ -406,8 +424,10 @@ MODE = {
                r"vastaanotolle\w*", r"vastaanotollanne", r"tiloissanne", r"tiloihinne", r"paikan\s+päältä",
                r"omissa\s+tiloissamme", r"meidän\s+tiloissamme", r"luoksemme", r"toimistollenne", r"toimistollanne", r"toimistoonne", r"toimistossanne"],
 }
-MODE_EITHER = [r"ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käyvät", r"etä-\s+ja\s+lähi\w*",
-               r"joko\s+\w+\s+tai"]
+_MODE_WORD = r"(?:etä\w*|läsnä\w*|lähi\w*|paikan\s+pääl\w*|kasvo\w*|teams\w*|livenä|paikan\s+päälle)"
+# "joko keskiviikkona tai torstaina" is about days; only a choice between modes leaves the mode open
+MODE_EITHER = [r"(?<!ajalla\s)(?<!päivällä\s)(?<!kohdalla\s)ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käyvät", r"etä-\s+ja\s+lähi\w*",
+               rf"joko\s+{_MODE_WORD}\s+tai", rf"joko\s+\w+\s+tai\s+{_MODE_WORD}"]
 
 CADENCE = {
     "weekly": [r"(?<!bi)(?<!bi-)weekly", r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",
@@ -427,7 +447,10 @@ PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(
                 r"(?:porukkaa|väkeä|meitä|osallistujia|ihmisiä)\s+(?:on|olis|olisi|tulee|tulis|tulisi)\s+(?:yhteensä\s+)?{N}",
                 r"(?:ryhmä|tiimi|ryhmässä|tiimissä|ryhmäämme|tiimiimme)\w*\s+(?:on\s+|kuuluu\s+)?{N}\s+(?:henke|henkilö|jäsen)\w*",
                 r"(?:johtoryhmä|tiimi|ryhmä|työyhteisö)\w*\s*\({N}",
-                r"{N}\s+[^\W\d_]{3,}n\s+(?:tiimi|ryhmä|porukka|osuuskunta|työyhteisö|yksikkö|osasto|yhteisö)\w*"]
+                # "kahdeksan hengen tiimi", but "yksi 90 minuutin ryhmäkerta" is a length
+                r"{N}\s+(?!(?:minuutin|tunnin|viikon|kuukauden|päivän|vuoden|kerran)\s)[^\W\d_]{3,}n\s+(?:tiimi|ryhmä|porukka|osuuskunta|työyhteisö|yksikkö|osasto|yhteisö)\w*",
+                # the people booked for, told apart ("vuorovastaaville. Heitä on kymmenen.")
+                r"heitä\s+(?:on|olisi|ois|olis|tulee|tulisi)\s+(?:yhteensä\s+)?{N}"]
 # after a head count: the people the writer leads, not who attends
 # the writer and N others: N + 1 attend ("minä ja neljä muuta ohjaajaa", "mä + 3 kollegaa")
 WITH_WRITER = [r"(?:minä|mä|mie|itse|allekirjoittanut)\s+(?:ja|sekä|\+)\s+{N}\s+(?:muu\w*|kollega\w*|työkaveri\w*|[^\W\d_]{3,}(?:ja|jä)(?:a|ä|t))(?![\w])"]
@@ -448,7 +471,7 @@ REVIEW = {
     "contact": [r"soittakaa\s+\w*", r"soitatteko", r"soittaisitteko", r"pyytäisin\s+soittoa", r"soittopyyn\w*", r"voisitteko\s+soittaa", r"soittaa\s+(?:minulle|mulle|meille)", r"soitto\s+(?:minulle|mulle)", r"soitelkaa", r"ottaa?\s+(?:minuun|meihin)\s+yhteyttä", r"ottaisi\s+(?:minuun|meihin)\s+yhteyttä",
                 r"soittaisi\w*", r"soittakaa", r"soitatte", r"yhteydenott\w*\s+toive"],
     "not_supervision": [r"\w*terapi\w*", r"\w*lääkäri\w*", r"\w*psykiatri\w*", r"\w*psykologi\w*",
-                        r"hieroja\w*", r"fysioterap\w*", r"rokot\w*", r"terveystarkast\w*"],
+                        r"hieroja\w*", r"\w*fysioterap\w*", r"ergonomia\w*", r"ergonomi(?:kartoitu|arvi|tarkast)\w*", r"rokot\w*", r"terveystarkast\w*"],
     "several": [r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?omat?\s+(?:tapaami\w*|aja\w*|aika\w*|käynni\w*)", r"kahden\s+(?:\w+\s+)?(?:työntekijä\w*|henkilö\w*|alaise\w*|kollega\w*)\s+(?:\w+\s+)?toive\w*", r"(?:molemmat|kumpikin)\s+(?:\w+\s+){0,3}(?:toivo\w*|halua\w*)\s+(?:\w+\s+)?(?:yksilö\w*|oma\w*|erikseen)", r"kummallekin\s+(?:oma\w*|erikseen|omat)", r"molemmille\s+(?:oma\w*|erikseen|omat)", r"(?:kumpikin|kukin|molemmat)\s+(?:\w+\s+)?oma(?:n|t|nsa|ansa)?\s+\w*(?:tapaami|aja|aika|käynn|käynti|ryhm|ohjau)\w*", r"(?:pitää|pidetään|pitäisi|halutaan\s+pitää)\s+erillään", r"molemmista\s+(?:\w+\s+)?varaukse\w*"],
     "crisis": [r"(?:helpompaa|helpompi|parempi)\s+(?:\w+\s+){0,3}jos\s+(?:\w+\s+){0,2}(?:katoaisin|häviäisin|kuolisin|olisin\s+poissa)",
                r"(?:tuskin|en\s+juuri)\s+nuku\w*", r"(?:en|ei|ettei|etten|enkä)\s+(?:enää\s+)?(?:halua|haluis|haluisi|haluaisi|jaksa)\s+(?:\w+\s+){0,2}(?:elää|herätä|olla\s+olemassa|jatkaa\s+elämää)",
@@ -457,6 +480,8 @@ REVIEW = {
                r"(?:helpompi|parempi|helpompaa|parempaa)\s+(?:\w+\s+){0,3}(?:jos|ku|kun|kuin)\s+(?:en|ei|mua|minua|mä)\s+(?:\w+\s+){0,2}(?:olis\w*|ois|heräis\w*|olisi\w*|olemassa)",
                r"e(?:n|t)\s+(?:tiiä|tiedä|tii|tie)\s+(?:kauanko|kuinka\s+kauan|miten\s+kauan|miten)\s+(?:\w+\s+){0,2}jaks\w*",
                r"(?:oon|olen)\s+(?:ihan\s+|aivan\s+|täysin\s+)?loppu(?!\w)", r"(?:oo|ole)\s+(?:enää\s+)?mitään\s+väliä", r"kauanko\s+(?:enää\s+)?jaksan", r"miten\s+(?:enää\s+)?jaksan", r"jaksa\w*\s+enää", r"en\s+jaksa", r"jaksa\s+enää", r"ei\s+(?:oo|ole)\s+mitään\s+järke\w*", r"järke\w*\s+elää", r"elämäl\w*\s+ei\s+(?:oo|ole)", r"haluu?(?:isin)?\s+kuolla", r"kuolla\s+pois", r"tappaa\s+itse\w*", r"päättää\s+(?:päivä\w*|elämä\w*)", r"satuttaa\s+itse\w*", r"vahingoittaa\s+itse\w*", r"en\s+halua(?:isi)?\s+(?:enää\s+)?(?:elää|herätä)", r"ei\s+heräis\w*", r"kadota\s+kokonaan", r"loppuun\s*palan\w*", r"romahta\w*", r"toivoton\w*", r"epätoivo\w*", r"itkenyt", r"itken\s+\w+", r"itsemurh\w*", r"itsetuho\w*", r"en\s+jaksa\s+enää", r"ahdistu\w*", r"masennu\w*", r"paniikki\w*",
+               r"(?:ei|ettei|eikä)\s+(?:\w+\s+){0,3}(?:oo|ole|o)\s+enää\s+mitään\s+(?:järke\w*|väliä|mieltä|merkitystä)",
+               r"(?:en|enkä)\s+(?:oo|ole|o)\s+nukku\w*\s+(?:kunnolla|yhtään|ollenkaan|juurikaan|viikkoihin|kuukausiin)",
                r"kriisi\w*", r"väkivalta\w*", r"häirin\w*", r"uhkail\w*"],
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
 }

@@ -21,6 +21,7 @@ PLAIN_WORDS = """
     hej hälsningar stället istället vore många mycket helt ungefär däremot alternativt komma igång säga
     möjligen passande lämpligt lämplig fri fritt ses träffas mötas får titta kolla se kalender kalendern
     kalendrar kalendrarna perfekt utmärkt toppen fint ta tar första hand andra
+    exempel ungefär nästan någon gång avdelning avdelningen
 """.split()
 
 WEEKDAYS = {
@@ -51,6 +52,10 @@ MONTH_PART = {
     "late": [r"(?:i\s+)?slutet\s+av", r"(?:i\s+)?slutet\s+på", r"sent\s+i"],
     "first_weeks": [r"(?:de\s+)?(?:första|två\s+första)\s+(?:två\s+)?veckorna\s+(?:i|av)"],
     "last_week": [r"(?:den\s+)?sista\s+veckan\s+(?:i|av)"],
+    "week1": [r"(?:den\s+)?första\s+(?:hela\s+)?veckan\s+(?:i|av)"],
+    "week2": [r"(?:den\s+)?andra\s+veckan\s+(?:i|av)"],
+    "week3": [r"(?:den\s+)?tredje\s+veckan\s+(?:i|av)"],
+    "week4": [r"(?:den\s+)?fjärde\s+veckan\s+(?:i|av)"],
 }
 
 DAY_PARTS = {
@@ -81,7 +86,7 @@ REL_DAY_PARTS = {"0 morning": [r"i\s*morse", r"i\s*förmiddag", r"i\s*dag\s+på\
 REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon"]}
 
 WEEK_WORDS = {
-    "following": [r"veckan\s+därpå", r"veckan\s+efter\s+det", r"påföljande\s+vecka\w*", r"följande\s+vecka\w*"],
+    "following": [r"veckan\s+därpå", r"veckan\s+efter\s+(?:det|den)", r"veckan\s+efteråt", r"påföljande\s+vecka\w*", r"följande\s+vecka\w*"],
     "this": [r"denna\s+veckan?", r"denna\s+v\.?(?![\w.])", r"den\s+här\s+veckan", r"i\s+veckan", r"nu\s+i\s+veckan", r"under\s+veckan"],
     "next": [r"nästa\s+vecka\w*", r"nästa\s+v\.?(?![\w.])", r"kommande\s+vecka", r"veckan\s+som\s+kommer"],
     "after_next": [r"veckan\s+efter\s+nästa", r"om\s+två\s+veckor"],
@@ -180,6 +185,9 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 # "from … on" before a month ("med start i januari" stays January, CONTRACT §2.1.1)
 FROM_ON_BEFORE = [r"från\s+och\s+med", r"fr\.\s?o\.\s?m\.?", r"fr\.o\.m"]
 START_BEFORE = [r"med\s+start"]
+EVENT_ANCHOR = [r"efter\s+att\s+\w+", r"när\s+(?:\w+\s+){1,3}(?:är|har\s+\w+|blivit)\s+(?:klar\w*|över|avslutad\w*|slut|börjat|tillträtt|igång|färdig\w*)",
+                r"så\s+snart\s+(?!som\s+möjligt|det\s+går)\w+", r"efter\s+(?:omorganisation\w*|förhandling\w*|samarbetsförhandling\w*|sammanslagning\w*|flytt\w*|rekrytering\w*|bytet|renovering\w*)"]
+EVENT_START = [r"börja\w*", r"start\w*", r"komma\s+igång", r"kör\w*\s+igång", r"första\s+(?:träff\w*|gång\w*|mötet)"]
 AFTER_SPAN_BEFORE = [r"efter"]
 AFTER_SPAN_AFTER = []
 UNTIL_BEFORE = [r"fram\s+till", r"tills", r"till\s+och\s+med", r"ända\s+till"]
@@ -194,7 +202,7 @@ NOT_WANTED = [r"avbokade", r"(?:har|hade)\s+(?:redan\s+)?avbokat", r"(?:fick|var
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"efter\s+det", r"därefter", r"sedan\s+efter\s+det"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
-NOT_TIME_BEFORE = [r"åk", r"årskurs\w*", r"klass\w*", r"årskurserna"]
+NOT_TIME_BEFORE = [r"åk", r"årskurs\w*", r"klass\w*", r"årskurserna", r"avdelning(?:en)?", r"avd\.?", r"våning(?:en)?", r"rum(?:met)?", r"hus"]
 # a sentence that begins so excludes, as the one before it did ("Samoin torstaiaamupäivät.")
 LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+heller", r"och\s+inte\s+heller"]
 # a clause that tells another meeting's own schedule is neither a wish nor busy time, just context
@@ -209,7 +217,7 @@ LAST = [r"förra", r"sedan", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags)
 BOOKED_REF = [r"tiden", r"tider", r"bokning\w*", r"träff\w*", r"möte\w*", r"handledningstid\w*", r"session\w*"]
 BOOKED_BEFORE = [r"(?:jag|vi)\s+har\s+(?:en\s+|min\s+|vår\s+)?(?:\w+\s+){0,2}(?:handledning|tid|bokning|träff)\w*\s+(?:hos\s+er\s+|med\s+\w+\s+)?(?:på\s+|den\s+)?\x00", r"(?:min|vår|den\s+bokade)\s+(?:tid|bokning|träff|handledningstid)\w*\s+(?:på|den|i)?\s*\x00"]
 ANY_TIME = [r"vilken(?=\s+(?:förmiddag|eftermiddag|kväll|morgon)\s+som\s+helst)", r"vilken\s+(?:vecko|vardag|)dag\s+som\s+helst", r"alla\s+dagar\s+(?:passar|går)", r"hela\s+dagen", r"vilken\s+tid\s+som\s+helst", r"när\s+som\s+helst", r"alla\s+tider\s+passar", r"helt\s+flexib\w*",
-            r"flexibel\s+tid"]
+            r"flexibel\s+tid", r"(?:tiden|klockslaget|tidpunkten)\s+spelar\s+(?:ingen|mindre)\s+roll"]
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
 HOLIDAYS = [r"när\s+(?:barnen|ungarna)\s+(?:har\s+)?(?:börjat|kommit\s+tillbaka\s+till|är\s+tillbaka\s+i)\s+skolan", r"när\s+skolan\s+(?:har\s+)?börja\w*", r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
@@ -277,7 +285,7 @@ MODE = {
                r"närträff\w*", r"på\s+mottagningen", r"till\s+er", r"era\s+lokaler", r"i\s+era\s+lokaler", r"i\s+våra\s+(?:egna\s+)?(?:utrymmen|lokaler)",
                r"på\s+kontoret\s+i", r"ert\s+verksamhetsställe"],
 }
-MODE_EITHER = [r"spelar\s+ingen\s+roll", r"vilket\s+som", r"antingen\s+\w+\s+eller", r"både\s+och"]
+MODE_EITHER = [r"spelar\s+ingen\s+roll", r"vilket\s+som", r"antingen\s+(?:på\s+)?(?:distans|plats|fysisk\w*|teams|digital\w*|video\w*|på\s+plats)\s+eller", r"antingen\s+\w+\s+eller\s+(?:på\s+)?(?:distans|plats|fysisk\w*|teams|digital\w*|video\w*)", r"både\s+och"]
 
 CADENCE = {
     "weekly": [r"varje\s+vecka", r"en\s+gång\s+i\s+veckan", r"en\s+gång\s+per\s+vecka", r"veckovis", r"varje\s+veckan"],
@@ -288,7 +296,7 @@ CADENCE = {
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|möten|handledningstillfällen|handledningar)",
             r"(?:serie|omgång)\s+på\s+{N}"]
-PARTICIPANTS = [r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer)(?![\w])", r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
+PARTICIPANTS = [r"{N}\s+av\s+(?:våra|mina|oss)(?:\s+[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer|medarbetare|anställda|kollegor))?(?![\w])",r"(?:så\s+)?vi\s+blir\s+(?:totalt\s+|sammanlagt\s+)?{N}(?![\w]|[.:]\d)(?!\s*(?:kl|minuter|timmar|veckor|gånger|träffar))", r"{N}\s+(?:totalt|sammanlagt|allt\s+som\s+allt)(?![\w])",r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer)(?![\w])", r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}",
                 r"vi\s+är\s+(?:nog|ungefär|cirka|ca\.?|kanske|väl)\s+(?:en\s+)?{N}(?:\s+st(?:ycken|\.)?)?"]
@@ -309,11 +317,12 @@ REVIEW = {
                   r"felaktig\s+faktura"],
     "contact": [r"ringa\s+mig", r"ring\s+upp\s+mig", r"ringer\s+(?:ni\s+)?(?:mig|upp)", r"kan\s+ni\s+ringa", r"samtal\s+(?:med\s+)?mig", r"hör\s+av\s+dig", r"kontakta\s+(?:mig|oss)", r"ring\s+(?:mig|oss)", r"hör\s+av\s+er", r"ringa\s+upp"],
     "not_supervision": [r"\w*terapi\w*", r"\w*läkare\w*", r"psykiatri\w*", r"psykolog\w*",
-                        r"fysioterap\w*", r"vaccin\w*", r"hälsokontroll\w*"],
+                        r"\w*fysioterap\w*", r"ergonomi\w*", r"vaccin\w*", r"hälsokontroll\w*"],
     "several": [r"(?:båda|var\s+och\s+en)\s+(?:\w+\s+)?(?:sina\s+)?egna\s+(?:träffar|tider|möten)", r"två\s+(?:av\s+)?(?:våra\s+)?(?:medarbetare|anställda|kollegor)\w*\s+(?:\w+\s+)?önskemål", r"båda\s+(?:\w+\s+){0,3}(?:vill|önskar)\s+(?:\w+\s+){0,2}(?:egen|egna|individuell\w*)", r"var\s+för\s+sig", r"hållas\s+(?:isär|åtskilda|separata|var\s+för\s+sig)", r"var\s+sin\s+(?:egen\s+)?(?:grupp|handledning\w*)", r"separata\s+grupper"],
     "crisis": [r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}(?:försvann|försvinner|dog|vore\s+borta)",
                r"sover\s+knappt", r"(?:lättare|bättre|enklare)\s+(?:\w+\s+){0,3}om\s+jag\s+(?:\w+\s+){0,2}inte\s+(?:fanns|fanns\s+längre|vaknade|var\s+här)",
                r"ingen\s+(?:idé|mening)(?:\s+\w+){0,3}\s+längre", r"ingen\s+idé\s+(?:med\s+)?(?:något|någonting|att)", r"vad\s+är\s+poängen", r"orkar\s+inte\s+mer", r"orkar\s+inte", r"vill\s+inte\s+leva", r"ta\s+livet\s+av\s+mig", r"skada\s+mig\s+själv", r"inte\s+vaknade", r"inte\s+vakna", r"ingen\s+mening\s+med", r"lika\s+bra\s+om\s+jag", r"bättre\s+utan\s+mig", r"försvinna\s+för\s+gott", r"vill\s+dö", r"hopplös\w*", r"förtvivl\w*", r"kris\w*", r"utbränd\w*", r"bryter\s+ihop", r"gråter", r"självmord\w*", r"orkar\s+inte\s+(?:längre|leva)", r"ångest\w*", r"depression\w*", r"panik\w*",
+               r"(?:har\s+)?inte\s+(?:\w+\s+)?sovit\s+(?:ordentligt|ordentlig|alls|på\s+(?:flera\s+)?(?:veckor|månader))", r"ingenting\s+känns\s+meningsfullt",
                r"kris\b", r"våld\w*", r"trakasser\w*"],
     "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
 }
