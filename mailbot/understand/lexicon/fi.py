@@ -41,7 +41,8 @@ PLAIN_WORDS = """
     kellonaikaan kellonaikana kellonajat kellonajan ajankohdaksi ajankohta ajankohtana ajankohdan ajankohtaa
     esitämme ehdotamme ensisijaisesti toissijaisesti mikäli tule tulla tulisi tulis kyseeseen mille mihin millä
     mistä minkä mitkä melkein lähes suunnilleen noin takia vuoksi johdosta helpoin helpoimmat helpointa sopivin
-    sopivimmat sopivinta paras parhaat parhaiten
+    sopivimmat sopivinta paras parhaat parhaiten hr pm am mielelläni mieluusti kummin yleensäki osu osuu osuis
+    osuisi
 """.split()
 
 WEEKDAYS = {
@@ -291,7 +292,7 @@ FROM_ON_BEFORE = []
 START_BEFORE = []
 # a time placed by an event whose date the writer knows and we do not: "pian sen jälkeen, kun uusi osastonhoitaja
 # on aloittanut", "heti muutosneuvottelujen päätyttyä" (a sentence that names no time of its own goes to staff)
-EVENT_ANCHOR = [r"(?:sen\s+)?jälkeen,?\s+kun", r"(?<!tot)(?<!tut)\w{3,}(?:ttua|ttyä)",
+EVENT_ANCHOR = [r"(?:sen\s+)?jälkeen,?\s+kun", r"\w+n\s+\w{3,}(?:ttua|ttyä)(?!\s+(?:aika|aikaa|ajan|aja\w+|tapaami\w*|päivä\w*|kerta\w*|kerra\w*|vaihtoehto\w*))",
                 r"kun\s+(?:\w+\s+){1,3}(?:on|ovat|ois|olisi|olis)\s+(?:\w+\s+)?(?:aloittanut|aloittaneet|alkanut|ohi|päättynyt|päättyneet|valmis|valmiit|valmistunut|saatu|selvillä|selvinnyt|ratkennut|loppunut|käynnistynyt|lukkoon)",
                 r"heti\s+kun(?!\s+mahdollista)", r"sitten\s+kun", r"\w+(?:sten|jen|nnan|nnön|ksen|uksen)\s+jälkeen"]
 # the start or the first meeting of what is booked
@@ -320,6 +321,8 @@ CONSEQUENCE = [r"silloin(?=\s+(?:ei|en|emme|eivät)(?!\w))", r"sillon(?=\s+(?:ei
 GREETINGS = [r"hyvää\s+\w+", r"mukavaa\s+\w+", r"aurinkoista\s+\w+", r"rauhallista\s+\w+", r"hyvät\s+\w+"]
 REASON = [r"kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)(?!\w)", r"silloin\s+(?:oon|olen|on|ollaan|olemme|meillä|minulla|mulla|hänellä)", r"koska(?!\s+(?:vaan|vain|tahansa))", r"sillä", r"kun\s+(?:ollaan|olemme|olen|meillä|minulla)", r"siksi\s+että"]
 PAST = [r"käynyt", r"käyneet", r"käyty", r"olleet",
+    # the passive past: "sovittiin", "otettiin käyttöön", "juteltiin" (not "kuntiin", an illative)
+    r"\w{2,}ttiin", r"(?:men|tul|jutel|käy|näh|saa|teh|voi|pää)tiin",
     r"viime(?!i)\w*", r"viimeksi", r"(?:viiko\w*|kuukau\w*|vuo\w*|päiv\w*|aikaa)\s+sitten", r"oli", r"olivat", r"olin", r"olimme", r"pidettiin", r"peruttiin",
     r"peruuntui", r"aloitimme", r"aloitin", r"aloitti", r"kävin", r"kävimme", r"saimme", r"sain", r"alkoi",
     r"päättyi", r"tapasimme", r"olleet", r"ollut", r"aiemmin", r"aikaisemmin",
