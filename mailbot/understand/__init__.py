@@ -261,7 +261,7 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     # "yksi käynti maksaa" is no series; "I've had two sessions" is history
     result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120,
                                    after=lex.PRICE_AFTER)
-    result.cadence = fields.cadence(fields.without_reasons(low, lex), lex)
+    result.cadence = fields.cadence(fields.without_other_events(fields.without_reasons(low, lex), lex), lex)
     if result.sessions is None:  # "kerran kuussa puolen vuoden ajan" → 6
         result.sessions = fields.sessions_from_duration(low, lex, result.cadence)
     if result.cadence is None and monthly_days:  # "aina kuun ensimmäinen tiistai": once a month

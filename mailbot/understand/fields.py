@@ -85,6 +85,13 @@ def without_reasons(text: str, lex: Lexicon) -> str:
     return _blank_clauses(text, lambda clause: bool(reason.match(clause.lstrip())))
 
 
+def without_other_events(text: str, lex: Lexicon) -> str:
+    """``text`` with the clauses that tell another meeting's own rhythm ("ohjausryhmä kokoontuu joka toinen
+    keskiviikko") blanked."""
+    other = compile_alternation(tuple(lex.OTHER_EVENT), lex.folds)
+    return _blank_clauses(text, lambda clause: bool(other.search(clause.lower())))
+
+
 def _blank_clauses(text: str, blank: Callable[[str], bool]) -> str:
     """``text`` with the clauses ``blank`` picks replaced by spaces, sentence by sentence, line by line."""
     from mailbot.understand.text import clause_spans

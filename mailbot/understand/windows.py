@@ -417,6 +417,10 @@ def union(windows: list[Interval]) -> list[Interval]:
 MOSTLY_RULED_OUT = 0.15
 
 
+def _within(windows: list[Interval], ctx: Context, end: datetime) -> bool:
+    return any(e > ctx.now and s < end for s, e in windows)
+
+
 def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) -> list[Interval]:
     """CONTRACT §2.1: includes united (partial frames merged into one), minus exclusions."""
     for f in includes:
@@ -430,6 +434,7 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
     full = [f for f in real if f.has_days and f.times]
     partial = [f for f in real if not (f.has_days and f.times)]
     windows: list[Interval] = []
+    each: list[list[Interval]] = []  # the windows of each frame that names both days and hours
     if len(full) <= 1:
         if real:
             merged = Frame()
@@ -443,7 +448,8 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
         for f in full:
             g = Frame(set(f.dates), list(f.spans) or (spans if f.weekdays else []), set(f.weekdays), f.habitual,
                       list(f.times), named=True)
-            windows += frame_intervals(g, ctx)
+            each.append(frame_intervals(g, ctx))
+            windows += each[-1]
         if rest.dates or (rest.has_days and not rest.spans):
             windows += frame_intervals(rest, ctx)
     if not real and excludes:
@@ -457,6 +463,10 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
     kept = [(max(s, ctx.now), min(e, end)) for s, e in windows if e > ctx.now and s < end]
     if wished and not kept:  # "lomalla 21.12.–6.1. … mikä tahansa keskiviikko": read wrong, or nothing left
         ctx.problem("every time asked for is ruled out by the message itself")
+    elif holes and any(_within(own, ctx, end) and not _within(subtract(union(own), holes), ctx, end) for own in each):
+        # "torstaiaamupäivät tai perjantai-iltapäivät" and "iltapäivisin on asiakaspalavereita": one wish named
+        # in full is wholly ruled out by another sentence: which of them holds is for a person to judge
+        ctx.problem("a time asked for is ruled out by the message itself")
     elif real and holes and kept:
         # "any morning but Monday … the only exception is week 6" leaving one morning: people rule out a part
         # of what they offer, not nearly all of it; a reading that does so has most likely misread something

@@ -191,3 +191,19 @@ def test_a_length_in_minutes_is_no_head_count_and_the_people_booked_for_are() ->
     got = parse("Selvitämme ryhmätyönohjausta varastomme vuorovastaaville. Heitä on kymmenen. Voisitteko kertoa, mitä "
                 "yksi 90 minuutin ryhmäkerta maksaa?")
     assert got["participants"] == 10 and got["needs_review"], got
+
+
+def test_a_wish_named_in_full_that_another_sentence_rules_out_goes_to_staff() -> None:
+    got = parse("Haluaisin yksilötyönohjausta. Iltapäivisin on asiakaspalavereita. Torstaiaamupäivät tai "
+                "perjantai-iltapäivät käyvät.", now=datetime(2027, 1, 18, 9, 0, tzinfo=TZ))
+    assert "a time asked for is ruled out by the message itself" in got["reasons"], got["reasons"]  # type: ignore[operator]
+    got = parse("Haluaisin yksilötyönohjausta. Torstaiaamupäivät tai perjantai-iltapäivät käyvät.",
+                now=datetime(2027, 1, 18, 9, 0, tzinfo=TZ))
+    assert not got["needs_review"], got["reasons"]
+
+
+def test_another_meetings_rhythm_is_no_cadence() -> None:
+    got = parse("Haluaisin yksilötyönohjausta. Ohjausryhmä kokoontuu joka toinen keskiviikko klo 13-15. "
+                "Torstait käyvät.")
+    assert got["cadence"] is None
+    assert parse("Haluaisimme ryhmätyönohjausta joka toinen keskiviikko.")["cadence"] == "biweekly"
