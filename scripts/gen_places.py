@@ -69,6 +69,8 @@ def forms(town: str) -> set[str]:
     plain = {low + e for e in ENDINGS if not low.endswith("e")}  # no gradation: safe without a check
     if low.endswith("i"):
         plain.add(low + "in")  # Pori → Poriin
+    if len(low) > 2 and low[-1] == low[-2] and low[-1] in "aeiouyäö":
+        plain.add(low + "h" + low[-1] + "n")  # a long vowel: Järvenpää → Järvenpäähän, Hyvinkää → Hyvinkäähän
     return {c for c in cands if simplemma.lemmatize(c, lang="fi").lower() == low} | plain | {low}
 
 

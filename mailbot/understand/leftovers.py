@@ -200,6 +200,13 @@ def _unread(low: str, consumed: tuple[tuple[int, int], ...], lex: Lexicon) -> st
 
 
 _CLOCK = re.compile(r"\d")
+
+
+@cache
+def _hour_word(lex: Lexicon) -> re.Pattern[str]:
+    """An hour in words ("yhden jälkeen kun lounaat on jaettu"): a clock time as much as digits are."""
+    words = {*lex.HOUR_WORDS, *(plain(w) for w in lex.HOUR_WORDS)}
+    return rx_compile(rf"(?<![\w])(?:{trie(words)})(?![\w])")
 _WHEN_AFTER = re.compile(r"[\s,]*(?:kun|ku|när|då|when|while|whilst)(?![\w])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -218,7 +225,7 @@ def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: L
         left = [m for m in _WORD.finditer(rest, max(head, s - 48), s)][-2:]
         right = [m for m in _WORD.finditer(rest, e, min(tail, e + 48))][:2]
         when = _WHEN_AFTER.match(rest, e)  # other read times are blanked in ``rest``
-        if when and _CLOCK.search(low, s, when.end()):
+        if when and (_CLOCK.search(low, s, when.end()) or _hour_word(lex).search(low, s, when.end())):
             right = []  # "från kl. 14.30 när undervisningen är slut": a clock time says it all, the rest is why
         near.update((m.start(), m) for m in (*left, *right) if _whole(low, m.start(), m.end()))
     if not near:

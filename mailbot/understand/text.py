@@ -44,7 +44,7 @@ def _split_running(text: str) -> list[str]:
 
 
 _CLAUSE_SPLIT = rx_compile(
-    r",\s*|;\s*|\s[–-]\s|\s+(?=(?:mutta|mut|muttei|mutten|men|but|however|muuten|otherwise|annars|vaikka|esimerkiksi)\b)|\s+(?=(?:koska(?!\s+(?:vaan|vain|tahansa))|sillä|eftersom|because)\b)"
+    r",\s*|;\s*|\s[–-]\s|\s*\((?=[^\W\d_]{2})|\s+(?=(?:mutta|mut|muttei|mutten|men|but|however|muuten|otherwise|annars|vaikka|esimerkiksi)\b)|\s+(?=(?:koska(?!\s+(?:vaan|vain|tahansa))|sillä|eftersom|because)\b)"
     r"|\s+(?=kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)\b)"
     r"|\s+(?=(?:paitsi|except|utom|förutom|but\s+not|apart\s+from|aside\s+from)\b)"
     # a purpose ("här i Vasa så att vi int behöver sitta vid skärmen") negates nothing before it

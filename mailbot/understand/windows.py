@@ -355,6 +355,8 @@ def frame_days(f: Frame, ctx: Context, habitual: bool = False) -> set[date] | No
             span_days = {d for d in ctx.horizon() if d.weekday() in f.weekdays}
         else:
             span_days = {_next_weekday(ctx.today, w) for w in f.weekdays}
+    if f.dates and span_days and f.dates <= span_days:
+        span_days = None  # "next week … Tuesday 17/8 or Thursday 19/8": the dates name the days of the week meant
     if f.every_other and f.weekdays and span_days:
         first = min(d for d in span_days if d >= ctx.today) if any(d >= ctx.today for d in span_days) else None
         span_days = {d for d in span_days if first is None or ((d - first).days // 7) % 2 == 0}

@@ -207,3 +207,61 @@ def test_another_meetings_rhythm_is_no_cadence() -> None:
                 "Torstait käyvät.")
     assert got["cadence"] is None
     assert parse("Haluaisimme ryhmätyönohjausta joka toinen keskiviikko.")["cadence"] == "biweekly"
+
+
+# the session's third blind set (tests/corpus24): writers who tell a story around their wish
+
+
+def test_a_team_of_nine_in_swedish() -> None:
+    got = parse("Hej, vi är ett team på nio bibliotekarier och skulle vilja ha grupphandledning på distans. "
+                "Tisdagar passar.")
+    assert got["participants"] == 9
+
+
+def test_moving_my_supervision_to_the_week_after() -> None:
+    got = parse("Hello, I am sorry but I need to move my supervision on Tuesday 19 October. Would it be possible to "
+                "have it the week after, so week 43? Monday to Wednesday after 1 pm is good for me.",
+                subject="RE: Supervision appointment confirmed", now=datetime(2027, 10, 8, 9, 0, tzinfo=TZ))
+    assert got["intent"] == "reschedule"
+    assert days(got) == ["2027-10-25", "2027-10-26", "2027-10-27"], windows(got)
+
+
+def test_a_start_placed_by_a_project_being_done_goes_to_staff() -> None:
+    got = parse("Jag skulle behöva individuell arbetshandledning. Det passar bäst när vårt bokslutsprojekt för den "
+                "stora kunden är i hamn, då har jag mer luft i kalendern.")
+    assert "a time placed by another event" in got["reasons"], got["reasons"]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # dates inside a week named with them are the days meant; a date outside it is one more
+    ("I would like individual supervision. Next week I could do Tuesday 19/1 or Thursday 21/1, in the morning.",
+     ["2027-01-19", "2027-01-21"]),
+    ("Haluaisin työnohjausta ensi viikolla, tai sitten 1.2.", ["2027-01-18", "2027-01-19", "2027-01-20",
+                                                               "2027-01-21", "2027-01-22", "2027-02-01"]),
+])
+def test_dates_inside_a_named_week(body: str, want: list[str]) -> None:
+    assert days(parse(body)) == want
+
+
+@pytest.mark.parametrize(("body", "hours"), [
+    ("Could we have team supervision remotely? Any day in week 4 is fine except Friday, between 10 and 12. We have "
+     "daily standup at 9.15 Finnish time.", {("10:00", "12:00")}),
+    ("Haluaisin työnohjausta. Ensi viikolla olisi hyvä, mieluiten iltapäivisin – aamut menee yleensä "
+     "käynnistyspalavereissa.", {("12:00", "16:00")}),
+])
+def test_another_meetings_clock_and_a_part_of_the_day_spent_elsewhere_are_no_wish(
+        body: str, hours: set[tuple[str, str]]) -> None:
+    assert {(w[1], w[2]) for w in windows(parse(body))} == hours
+
+
+def test_our_premises_in_a_town_in_the_illative_of_a_long_vowel() -> None:
+    got = parse("Toivomme, että työnohjaaja voisi tulla tiloihimme Järvenpäähän ensi viikolla.")
+    assert (got["mode"], got["location"]) == ("onsite", "Järvenpää")
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Jag vill boka individuell handledning i överimorgon.", ["2027-01-13"]),
+    ("Jag vill boka individuell handledning den förste mars.", ["2027-03-01"]),
+])
+def test_swedish_day_words(body: str, want: list[str]) -> None:
+    assert days(parse(body)) == want

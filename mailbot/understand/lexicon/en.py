@@ -195,7 +195,7 @@ FROM_ON_BEFORE = [r"as\s+of"]
 # a verb of starting before a week names the week to start in, not a span from it ("starting next week")
 START_BEFORE = [r"starting", r"beginning", r"commencing"]
 EVENT_ANCHOR = [r"once\s+(?:the|our|my|we|they|he|she|it)(?!\w)", r"as\s+soon\s+as\s+(?!possible|you|we\s+can)\w+",
-                r"when\s+(?:the|our|my)\s+(?:\w+\s+){0,2}(?:starts|has\s+started|is\s+over|ends|has\s+ended|is\s+done|is\s+finished|begins|is\s+in\s+place|joins|has\s+joined|arrives)",
+                r"when\s+(?:the|our|my)\s+(?:\w+\s+){0,4}(?:starts|has\s+started|is\s+over|ends|has\s+ended|is\s+done|is\s+finished|begins|is\s+in\s+place|joins|has\s+joined|arrives)",
                 r"after\s+(?:the|our|my)\s+(?:\w+\s+)?(?:reorgani[sz]ation|restructuring|negotiations?|merger|move|relocation|recruitment|renovation|launch|migration|changes?|layoffs?)"]
 EVENT_START = [r"start\w*", r"begin\w*", r"kick\s+off", r"get\s+going", r"first\s+(?:session|meeting|visit)"]
 AFTER_SPAN_BEFORE = [r"after", r"any\s+time\s+after"]
@@ -217,7 +217,7 @@ NOT_TIME_BEFORE = [r"grades?", r"years?", r"classes", r"form", r"key\s+stage", r
 LIKEWISE = [r"likewise", r"same\s+(?:goes|with|for)", r"the\s+same\s+(?:goes|applies)", r"nor", r"neither", r"also\s+not"]
 # a clause that tells another meeting's own schedule is neither a wish nor busy time, just context:
 # "our sprint review is every other Friday", "the board meets on Mondays"
-OTHER_EVENT = [r"(?:school\s+year|term|semester|project|contract|season|fiscal\s+year)\s+(?:ends|starts|begins|finishes)", r"(?:meetings?|review|stand-?ups?|daily|retro(?:spective)?s?|board|committee)\s+(?:is|are|takes\s+place|happens?|meets?)"]
+OTHER_EVENT = [r"(?:we|i)\s+have\s+(?:a\s+|our\s+|the\s+)?(?:daily|weekly|morning)?\s*(?:stand-?ups?|meetings?|dailies|daily|retros?|check-?ins?|huddles?)(?!\w)",r"(?:school\s+year|term|semester|project|contract|season|fiscal\s+year)\s+(?:ends|starts|begins|finishes)", r"(?:meetings?|review|stand-?ups?|daily|retro(?:spective)?s?|board|committee)\s+(?:is|are|takes\s+place|happens?|meets?)"]
 CONSEQUENCE = [r"then(?=\s+(?:not|nothing|no)(?!\w))", r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"happy\s+\w+(?:\s+\w+)?[!.]?$", r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
@@ -268,7 +268,7 @@ INTENT = {
                 r"not\s+suitable", r"unfortunately\s+(?:none|not)"],
     "cancel": [r"cancel\b", r"cancel(?:l)?ing", r"to\s+cancel", r"cancellation\s+of", r"call\s+off", r"i\s+won't\s+be\s+able\s+to\s+(?:come|attend|make)",
                r"please\s+cancel", r"need\s+to\s+cancel", r"have\s+to\s+cancel"],
-    "reschedule": [r"move\s+(?:my|our|the)\s+(?:\w+\s+){0,2}(?:appointment|session|booking|meeting|time)", r"reschedul\w*", r"move\s+(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)",
+    "reschedule": [r"move\s+(?:my|our|the)\s+(?:\w+\s+){0,2}(?:appointment|session|booking|meeting|time|supervision|visit|slot)", r"reschedul\w*", r"move\s+(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)",
                    r"change\s+(?:my|our|the)\s+(?:appointment|session|booking|time)", r"different\s+time",
                    r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
     "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",

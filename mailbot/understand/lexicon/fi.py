@@ -264,7 +264,10 @@ DATE_PATTERNS = [
 WEEK_OF = [r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.\s*(?P<mon>{MONTHS})",
            r"viiko\w*,?\s+(?:jolla|joka\s+alkaa)\s+(?:on\s+)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?"]
 DAY_OF_MONTH = [r"(?P<d>\d{1,2})\.\s+päivä(?:nä|ksi|n|\w{0,3})?(?!\s+\w+kuu)"]
-NEGATION = [r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*", r"mahdott\w*", r"mahdoton",
+NEGATION = [
+    # "aamut menee yleensä käynnistyspalavereissa": a part of the day spent on something else
+    r"men(?:ee|evät|nään)\s+(?:yleensä\s+|usein\s+|aina\s+|lähes\s+aina\s+|useimmiten\s+)?\w{4,}(?:ssa|ssä)(?!\w)",
+    r"poikkeu\w*", r"välttä\w*", r"vältet\w*", r"yövuoro\w*", r"mahdott\w*", r"mahdoton",
     r"(?:haen|hakee|haemme|noudan)\s+(?:\w+\s+)?(?:lapse\w*|lapset|lasta|muksu\w*|tytö\w*|pojan)",
     # "iltapäivisin meil on asiakkaita", "silloin mulla on palaveri": busy
     r"(?:on|ovat)\s+(?:yleensä\s+|aina\s+|usein\s+)?\w*(?:palavere|palaveri|kokouks|kokoukse)\w*",
@@ -293,7 +296,7 @@ START_BEFORE = []
 # a time placed by an event whose date the writer knows and we do not: "pian sen jälkeen, kun uusi osastonhoitaja
 # on aloittanut", "heti muutosneuvottelujen päätyttyä" (a sentence that names no time of its own goes to staff)
 EVENT_ANCHOR = [r"(?:sen\s+)?jälkeen,?\s+kun", r"\w+n\s+\w{3,}(?:ttua|ttyä)(?!\s+(?:aika|aikaa|ajan|aja\w+|tapaami\w*|päivä\w*|kerta\w*|kerra\w*|vaihtoehto\w*))",
-                r"kun\s+(?:\w+\s+){1,3}(?:on|ovat|ois|olisi|olis)\s+(?:\w+\s+)?(?:aloittanut|aloittaneet|alkanut|ohi|päättynyt|päättyneet|valmis|valmiit|valmistunut|saatu|selvillä|selvinnyt|ratkennut|loppunut|käynnistynyt|lukkoon)",
+                r"kun\s+(?:\w+\s+){1,5}(?:on|ovat|ois|olisi|olis)\s+(?:\w+\s+)?(?:aloittanut|aloittaneet|alkanut|ohi|päättynyt|päättyneet|valmis|valmiit|valmistunut|saatu|selvillä|selvinnyt|ratkennut|loppunut|käynnistynyt|lukkoon)",
                 r"heti\s+kun(?!\s+mahdollista)", r"sitten\s+kun", r"\w+(?:sten|jen|nnan|nnön|ksen|uksen)\s+jälkeen"]
 # the start or the first meeting of what is booked
 EVENT_START = [r"aloit\w*", r"alot\w*", r"aloitus\w*", r"alku\w*", r"ensimmäi\w*\s+(?:tapaami\w*|kerta\w*|kerra\w*|käynti\w*)", r"eka\w*\s+(?:tapaami\w*|kerta\w*|kerra\w*)", r"käynnist\w*"]
@@ -425,7 +428,7 @@ MODE = {
     "onsite": [r"tul(?:la|isi|is|isitte|kaa)\s+(?:\w+\s+)?meille", r"meidän\s+luokse", r"meille\s+\w+lle", r"läsnä\w*", r"lähitapaami\w*", r"lähiohjau\w*", r"paikan\s+päällä", r"paikan\s+päälle",
                r"kasvokkain", r"kasvotusten", r"toimipistee\w*", r"toimitilo\w*", r"luoksenne", r"luoksesi",
                r"vastaanotolle\w*", r"vastaanotollanne", r"tiloissanne", r"tiloihinne", r"paikan\s+päältä",
-               r"omissa\s+tiloissamme", r"meidän\s+tiloissamme", r"luoksemme", r"toimistollenne", r"toimistollanne", r"toimistoonne", r"toimistossanne"],
+               r"omissa\s+tiloissamme", r"meidän\s+tiloissamme", r"tiloihimme", r"tiloissamme", r"luoksemme", r"toimistollenne", r"toimistollanne", r"toimistoonne", r"toimistossanne"],
 }
 _MODE_WORD = r"(?:etä\w*|läsnä\w*|lähi\w*|paikan\s+pääl\w*|kasvo\w*|teams\w*|livenä|paikan\s+päälle)"
 # "joko keskiviikkona tai torstaina" is about days; only a choice between modes leaves the mode open

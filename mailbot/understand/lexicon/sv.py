@@ -83,7 +83,7 @@ REL_DAY_PARTS = {"0 morning": [r"i\s*morse", r"i\s*förmiddag", r"i\s*dag\s+på\
                  "0 evening": [r"i\s*kväll", r"i\s*afton"],
                  "1 morning": [r"i\s*morgon\s+bitti", r"i\s*morgon\s+(?:på\s+)?förmiddag(?:en)?"],
                  "1 afternoon": [r"i\s*morgon\s+(?:på\s+)?eftermiddag(?:en)?"], "1 evening": [r"i\s*morgon\s+kväll"]}
-REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon"]}
+REL_DAYS = {"0": [r"i\s*dag", r"idag"], "1": [r"i\s*morgon", r"imorgon", r"imorron"], "2": [r"i\s+övermorgon", r"iövermorgon", r"i\s+överimorgon", r"överimorgon"]}
 
 WEEK_WORDS = {
     "following": [r"veckan\s+därpå", r"veckan\s+efter\s+(?:det|den)", r"veckan\s+efteråt", r"påföljande\s+vecka\w*", r"följande\s+vecka\w*"],
@@ -155,6 +155,7 @@ DAY_WORDS = {w: n for n, w in enumerate(
      "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde", "tjugonde", "tjugoförsta",
      "tjugoandra", "tjugotredje", "tjugofjärde", "tjugofemte", "tjugosjätte", "tjugosjunde", "tjugoåttonde",
      "tjugonionde", "trettionde", "trettioförsta"], 1)}
+DAY_WORDS |= {"förste": 1, "andre": 2}  # the masculine forms, in dates too ("den förste mars")
 
 DATE_PATTERNS = [
     r"(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)?\s+(?P<mon>{MONTHS})\.?(?:\s+(?P<y>20\d\d))?",
@@ -185,7 +186,7 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 # "from … on" before a month ("med start i januari" stays January, CONTRACT §2.1.1)
 FROM_ON_BEFORE = [r"från\s+och\s+med", r"fr\.\s?o\.\s?m\.?", r"fr\.o\.m"]
 START_BEFORE = [r"med\s+start"]
-EVENT_ANCHOR = [r"efter\s+att\s+\w+", r"när\s+(?:\w+\s+){1,3}(?:är|har\s+\w+|blivit)\s+(?:klar\w*|över|avslutad\w*|slut|börjat|tillträtt|igång|färdig\w*)",
+EVENT_ANCHOR = [r"efter\s+att\s+\w+", r"när\s+(?:\w+\s+){1,6}(?:är|har\s+\w+|blivit)\s+(?:klar\w*|över|avslutad\w*|avklarad\w*|slut|börjat|tillträtt|igång|färdig\w*|i\s+hamn|i\s+mål)",
                 r"så\s+snart\s+(?!som\s+möjligt|det\s+går)\w+", r"efter\s+(?:omorganisation\w*|förhandling\w*|samarbetsförhandling\w*|sammanslagning\w*|flytt\w*|rekrytering\w*|bytet|renovering\w*)"]
 EVENT_START = [r"börja\w*", r"start\w*", r"komma\s+igång", r"kör\w*\s+igång", r"första\s+(?:träff\w*|gång\w*|mötet)"]
 AFTER_SPAN_BEFORE = [r"efter"]
@@ -296,10 +297,10 @@ CADENCE = {
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|möten|handledningstillfällen|handledningar)",
             r"(?:serie|omgång)\s+på\s+{N}"]
-PARTICIPANTS = [r"{N}\s+av\s+(?:våra|mina|oss)(?:\s+[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer|medarbetare|anställda|kollegor))?(?![\w])",r"(?:så\s+)?vi\s+blir\s+(?:totalt\s+|sammanlagt\s+)?{N}(?![\w]|[.:]\d)(?!\s*(?:kl|minuter|timmar|veckor|gånger|träffar))", r"{N}\s+(?:totalt|sammanlagt|allt\s+som\s+allt)(?![\w])",r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer)(?![\w])", r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
+PARTICIPANTS = [r"(?:team|grupp|arbetslag|gäng)\w*\s+på\s+{N}(?![\w]|[.:]\d)(?!\s*(?:kl|minuter|timmar|veckor|gånger|träffar))",r"(?:så\s+)?vi\s+blir\s+(?:totalt\s+|sammanlagt\s+)?{N}(?![\w]|[.:]\d)(?!\s*(?:kl|minuter|timmar|veckor|gånger|träffar))", r"{N}\s+(?:totalt|sammanlagt|allt\s+som\s+allt)(?![\w])",r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer)(?![\w])", r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}",
-                r"vi\s+är\s+(?:nog|ungefär|cirka|ca\.?|kanske|väl)\s+(?:en\s+)?{N}(?:\s+st(?:ycken|\.)?)?"]
+                r"vi\s+är\s+(?:nog|ungefär|cirka|ca\.?|kanske|väl)\s+(?:en\s+)?{N}(?:\s+st(?:ycken|\.)?)?", r"{N}\s+av\s+(?:våra|mina|oss)(?:\s+[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer|medarbetare|anställda|kollegor))?(?![\w])"]
 # after a head count: the people the writer leads, not who attends
 # the writer and N others: N + 1 attend ("jag och fyra kollegor")
 WITH_WRITER = [r"(?:jag|undertecknad)\s+(?:och|samt|\+)\s+{N}\s+(?:andra|kollegor|kolleger|medarbetare|arbetskamrater|[^\W\d_]{3,}(?:are|rer|ter|ger))(?![\w])"]
