@@ -37,6 +37,9 @@ except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _sre = None  # type: ignore[assignment]
 
 MAX_ENTRIES = 4096  # patterns built from message text must not grow the file without end
+# each version of the grammar adds its patterns (about 1 MB); the file is read whole at every start, so the
+# patterns of earlier versions must not pile up: beyond this size only what the writing process used is kept
+MAX_BYTES = 8 * 1024 * 1024
 # flags, code (32-bit words as bytes: the file loads in a blink and only used entries are unpacked),
 # groups, groupindex, indexgroup: the arguments of _sre.compile
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -47,6 +50,7 @@ _stored: dict[_Key, _Entry] | None = None  # what the file holds, loaded on firs
 _added: dict[_Key, _Entry] = {}
 _used: set[_Key] = set()
 _save_registered = False
+_oversized = False  # the file read at start is past MAX_BYTES: rewrite it at exit, even with nothing new
 
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:  # noqa: A001 - the name re uses
@@ -91,9 +95,12 @@ def _file() -> Path | None:
 
 
 def _from_cache(key: _Key) -> re.Pattern[Any] | None:
-    global _stored
+    global _stored, _oversized
     if _stored is None:
         _stored = _read()
+        if sum(len(v[1]) for v in _stored.values()) > MAX_BYTES:
+            _oversized = True
+            _register_save()
     entry = _stored.get(key)
     if entry is None:
         return None
@@ -154,20 +161,23 @@ def _register_save() -> None:
 
 def save() -> None:
     """Write what this process compiled to the cache file (at exit; merged with what others wrote)."""
+    global _oversized
     path = _file()
-    if path is None or not _added:
+    if path is None or not (_added or _oversized):
         return
     with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(parents=True, exist_ok=True)
         merged = _read()
         merged.update(_added)
-        if len(merged) > MAX_ENTRIES:  # keep what this process used: stale patterns go first
+        size = sum(len(v[1]) for v in merged.values())
+        if len(merged) > MAX_ENTRIES or size > MAX_BYTES:  # keep what this process used: stale patterns go
             merged = {k: v for k, v in merged.items() if k in _used}
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(marshal.dumps(merged))
             os.replace(tmp, path)
+            _oversized = False
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -78,6 +78,39 @@ def test_a_damaged_cache_file_is_only_a_miss(fresh: Path, monkeypatch: pytest.Mo
         assert not regex_cache._added
 
 
+def test_patterns_of_an_earlier_grammar_do_not_pile_up(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = [rf"(?:v{i}-(?P<x>\d+)|y{i})+" for i in range(40)]  # an earlier version's patterns, on disk
+    for p in old:
+        regex_cache.compile(p)
+    regex_cache.save()
+    path = next(fresh.iterdir())
+    kept = path.stat().st_size
+    monkeypatch.setattr(regex_cache, "MAX_BYTES", kept // 4)  # the file has grown past its budget
+    _forget(monkeypatch)
+    regex_cache.compile(old[0])  # still used by the new version
+    regex_cache.compile(r"(?:new-(?P<y>\d+))+")  # new in this version
+    regex_cache.save()
+    _forget(monkeypatch)
+    stored = regex_cache._read()
+    assert {k[0] for k in stored} == {old[0], r"(?:new-(?P<y>\d+))+"}
+    assert path.stat().st_size < kept
+
+
+def test_an_oversized_file_shrinks_even_when_nothing_is_new(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = [rf"(?:w{i}-(?P<x>\d+)|z{i})+" for i in range(40)]
+    for p in old:
+        regex_cache.compile(p)
+    regex_cache.save()
+    monkeypatch.setattr(regex_cache, "MAX_BYTES", 1)
+    _forget(monkeypatch)
+    monkeypatch.setattr(regex_cache, "_oversized", False)
+    regex_cache.compile(old[3])  # found in the file: nothing added by this process
+    assert not regex_cache._added
+    regex_cache.save()
+    _forget(monkeypatch)
+    assert {k[0] for k in regex_cache._read()} == {old[3]}
+
+
 def test_off_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("MAILBOT_CACHE_DIR", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
