@@ -265,3 +265,27 @@ def test_our_premises_in_a_town_in_the_illative_of_a_long_vowel() -> None:
 ])
 def test_swedish_day_words(body: str, want: list[str]) -> None:
     assert days(parse(body)) == want
+
+
+# the session's last blind set (tests/corpus25), November to January
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Pyöritän pientä ravintolaa, ja meitä on keittiössä ja salissa yhteensä yhdeksän, minä mukaan lukien. "
+     "Haluaisin meille työyhteisön työnohjausta maanantaisin.", 9),
+    # the firm's size is no head count when the writer books leadership supervision for herself
+    ("Jag driver en liten reklambyrå i Jakobstad med fem anställda och skulle behöva ledarhandledning på tisdag.",
+     None),
+    ("I run a small agency with five staff and would like leadership supervision on Tuesday.", None),
+])
+def test_a_head_count_said_of_the_firm_or_with_words_between(body: str, want: int | None) -> None:
+    assert parse(body)["participants"] == want
+
+
+@pytest.mark.parametrize("body", [
+    "Meidän tiimi (6 hlö) haluaisi jatkaa tiimityönohjausta joululoman jälkeen. Etänä sopisi parhaiten.",
+    "Vi vill fortsätta med grupphandledningen efter jullovet.",
+])
+def test_after_the_christmas_break_goes_to_staff(body: str) -> None:
+    got = parse(body, now=datetime(2027, 12, 1, 9, 0, tzinfo=TZ))
+    assert got["needs_review"] and "time expression not understood" in got["reasons"], got["reasons"]

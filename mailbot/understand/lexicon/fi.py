@@ -346,7 +346,7 @@ HOLIDAYS = [r"kun\s+(?:lapset|muksut|kakarat)\s+(?:on|ovat|ois|olisivat)?\s*(?:t
             r"samaan\s+aikaan\s+kuin\s+\w+", r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
             r"loppiai\w*", r"vapun\s+\w+",
             r"ennen\s+(?:joulua|uutta\s+vuotta|vappua|pääsiäistä|juhannusta|itsenäisyyspäivää)",
-            r"(?:heti\s+)?uuden\s+vuoden\s+(?:alu\w*|alku\w*|puolella)", r"vuoden\s+alu(?:ssa|sta|lla)", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"uudenvuoden",
+            r"(?:heti\s+)?uuden\s+vuoden\s+(?:alu\w*|alku\w*|puolella)", r"vuoden\s+alu(?:ssa|sta|lla)", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"joululom\w*", r"talvilom\w*", r"pääsiäislom\w*", r"uudenvuoden",
             r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
             r"(?:tänä|tulevana)\s+(?:keväänä|syksynä|kesänä|talvena)", r"kevää\w*\s+aikana", r"keväällä"]
 
@@ -456,7 +456,9 @@ PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(
                 # "kahdeksan hengen tiimi", but "yksi 90 minuutin ryhmäkerta" is a length
                 r"{N}\s+(?!(?:minuutin|tunnin|viikon|kuukauden|päivän|vuoden|kerran)\s)[^\W\d_]{3,}n\s+(?:tiimi|ryhmä|porukka|osuuskunta|työyhteisö|yksikkö|osasto|yhteisö)\w*",
                 # the people booked for, told apart ("vuorovastaaville. Heitä on kymmenen.")
-                r"heitä\s+(?:on|olisi|ois|olis|tulee|tulisi)\s+(?:yhteensä\s+)?{N}"]
+                r"heitä\s+(?:on|olisi|ois|olis|tulee|tulisi)\s+(?:yhteensä\s+)?{N}",
+                # "meitä on keittiössä ja salissa yhteensä yhdeksän"
+                r"(?:meitä|heitä|porukkaa|väkeä)\s+(?:on|ois|olis|olisi)\s+(?:[^\W\d_]+\s+){1,4}yhteensä\s+{N}"]
 # after a head count: the people the writer leads, not who attends
 # the writer and N others: N + 1 attend ("minä ja neljä muuta ohjaajaa", "mä + 3 kollegaa")
 WITH_WRITER = [r"(?:minä|mä|mie|itse|allekirjoittanut)\s+(?:ja|sekä|\+)\s+{N}\s+(?:muu\w*|kollega\w*|työkaveri\w*|[^\W\d_]{3,}(?:ja|jä)(?:a|ä|t))(?![\w])"]

@@ -223,7 +223,7 @@ ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snara
         r"första\s+lediga"]
 HOLIDAYS = [r"när\s+(?:barnen|ungarna)\s+(?:har\s+)?(?:börjat|kommit\s+tillbaka\s+till|är\s+tillbaka\s+i)\s+skolan", r"när\s+skolan\s+(?:har\s+)?börja\w*", r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
             r"samma\s+tid\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
-            r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
+            r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"jullov\w*", r"julledighet\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*", r"mellan\s+jul(?:en|helgen)?\s+och\s+nyår\w*",
             r"(?:före|efter|innan|under|kring|runt)\s+(?:jul|julen|julhelgen|nyår\w*|trettondag\w*|påsk\w*|midsommar\w*)(?![a-zåäö])"]
 
@@ -309,7 +309,10 @@ WITH_WRITER = [r"(?:jag|undertecknad)\s+(?:och|samt|\+)\s+{N}\s+(?:andra|kollego
 PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro\w*)?", r"(?:för|till\s+ett\s+pris\s+av)\s+\d+(?:[.,]\d+)?\s*(?:€|euro\w*|eur)"]
 TOTAL = [r"totalt(?:\s+cirka)?", r"sammanlagt", r"allt\s+som\s+allt", r"alltså"]
 LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapporterar\s+till\s+mig"]
-LEADS = [r"(?:skolan|företaget|organisationen|enheten)\s+har(?:\s+cirka|\s+ungefär)?", r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
+LEADS = [r"(?:skolan|företaget|organisationen|enheten)\s+har(?:\s+cirka|\s+ungefär)?",
+         # "driver en liten reklambyrå … med fem anställda": the firm's size, not who attends
+         r"\w*(?:byrå|företag|firma|butik|verkstad|bolag|rörelse|klinik|restaurang)\w*\s+(?:i\s+\w+\s+)?med(?:\s+cirka|\s+ungefär)?",
+         r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
 SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
 SUPERVISOR_AFTER = [r"(?:och\s+)?(?:berömde|rekommenderar|rekommenderade)\s+(?:henne|honom)", r"(?:och\s+)?(?:henne|honom)\s+(?:vill|skulle)", r"[–-]?\s*(?:kan|skulle)\s+jag\s+få\s+(?:henne|honom)", r"som\s+handledare", r"som\s+min\s+handledare"]
 
