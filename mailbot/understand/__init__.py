@@ -23,7 +23,7 @@ from mailbot.understand.intent import (
     question_sentences,
     review_reasons,
 )
-from mailbot.understand.leftovers import names_time
+from mailbot.understand.leftovers import count_words, names_time
 from mailbot.understand.lexicon import Lexicon, load
 from mailbot.understand.mentions import forget_mentions
 from mailbot.understand.result import Option, ParseResult
@@ -153,6 +153,9 @@ def _doubts(result: ParseResult, text: str, lex: Lexicon) -> None:
                     and (not result.windows or hits(lex, lex.EVENT_START, s))):
                 result.review("a time placed by another event")
                 break
+    if result.intent == "request" and result.service == "group" and result.participants is None:
+        for fragment in count_words(text, lex)[:1]:
+            result.review(f"head count not understood: «{fragment}»")
     if result.windows and hits(lex, lex.OTHER_ZONE, low):
         result.review("time given in another time zone")
     if result.windows and any(hits(lex, lex.AT_WORK, s) and names_time(s, lex) for s in sentences(low)):

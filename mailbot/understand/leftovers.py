@@ -330,6 +330,19 @@ def names_time(text: str, lex: Lexicon) -> bool:
     return bool(_temporal(lex).search(_explained(lex).sub(lambda m: " " * len(m.group()), text.lower())))
 
 
+def count_words(text: str, lex: Lexicon) -> list[str]:
+    """Numbers in words ("yhdeksän", "nio", "nine") that no count, time or duration took: in a group's request
+    with no head count read, one of them may be the head count ("vi är ett team på nio bibliotekarier")."""
+    rest = numbers_explained(text, lex)
+    return [_fragment(text, m.start(), m.end()) for m in _count_word(lex).finditer(rest)]
+
+
+@cache
+def _count_word(lex: Lexicon) -> re.Pattern[str]:
+    words = {w for w, n in lex.NUMBERS.items() if n >= 2}
+    return rx_compile(fold(rf"(?<![\w-])(?:{trie(words | {plain(w) for w in words})})(?![\w-])", lex.folds))
+
+
 def numbers_explained(text: str, lex: Lexicon) -> str:
     """``text`` with every explained number blanked (for tests and the review of whole messages)."""
     return _explained(lex).sub(lambda m: " " * len(m.group()), text.lower())

@@ -289,3 +289,12 @@ def test_a_head_count_said_of_the_firm_or_with_words_between(body: str, want: in
 def test_after_the_christmas_break_goes_to_staff(body: str) -> None:
     got = parse(body, now=datetime(2027, 12, 1, 9, 0, tzinfo=TZ))
     assert got["needs_review"] and "time expression not understood" in got["reasons"], got["reasons"]
+
+
+def test_a_groups_request_with_a_number_in_words_no_count_took_goes_to_staff() -> None:
+    got = parse("Haluaisimme työyhteisön työnohjausta. Meitä on salissa ja keittiössä kaikkiaan kahdeksan. "
+                "Maanantait käyvät.")
+    assert got["participants"] is None
+    assert any(r.startswith("head count not understood: «") for r in got["reasons"]), got["reasons"]  # type: ignore[union-attr]
+    got = parse("Haluaisimme työyhteisön työnohjausta maanantaisin. Meitä on kahdeksan.")
+    assert got["participants"] == 8 and not got["needs_review"], got["reasons"]

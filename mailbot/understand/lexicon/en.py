@@ -320,7 +320,7 @@ CADENCE = {
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
             r"series\s+of\s+{N}"]
-PARTICIPANTS = [r"{N}\s+of\s+(?:us|our|my)(?:\s+(?:staff|nurses|employees|colleagues|team\s+members|[a-z]{3,}(?:ers|ors|ists|ians|ants)))?(?![\w])",r"(?:so\s+)?{N}\s+(?:in\s+total|altogether|all\s+told)(?![\w])", r"(?:so\s+)?(?:we(?:'ll|\s+will)?\s+be|there\s+will\s+be|that\s+makes)\s+{N}(?!\s*(?:[:.]\d|am|pm|a\.m|p\.m|o'clock|minutes|hours|weeks|sessions|times))(?![\w])",r"(?:team|group|unit)\s+of\s+{N}(?![\w])",r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
+PARTICIPANTS = [r"{N}\s+of\s+(?:us|our|my)(?:\s+[a-z-]+){0,3}\s+(?:would|want|wish|need|will|are\s+(?:joining|coming|taking))(?![\w])",r"(?:so\s+)?{N}\s+(?:in\s+total|altogether|all\s+told)(?![\w])", r"(?:so\s+)?(?:we(?:'ll|\s+will)?\s+be|there\s+will\s+be|that\s+makes)\s+{N}(?!\s*(?:[:.]\d|am|pm|a\.m|p\.m|o'clock|minutes|hours|weeks|sessions|times))(?![\w])",r"(?:team|group|unit)\s+of\s+{N}(?![\w])",r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
                 r"{N}\s*(?:\(\d+\)\s*)?(?:people|persons|participants|members|employees|nurses|colleagues|staff|devs|developers|engineers|teachers|workers|attendants|carers|"
                 r"social\s+workers|physicians|doctors|therapists|consultants|agents|drivers|cleaners|chefs|cooks|guys|of\s+us)",
                 r"(?<!my\s)(?<!our\s){N}\s+[a-z-]{3,}\s+(?:nurses|people|staff|colleagues|workers|members)(?![\w])",

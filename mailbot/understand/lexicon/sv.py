@@ -300,7 +300,7 @@ SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:träffar|gånger|tillfällen|sessioner|mö
 PARTICIPANTS = [r"(?:team|grupp|arbetslag|gäng)\w*\s+på\s+{N}(?![\w]|[.:]\d)(?!\s*(?:kl|minuter|timmar|veckor|gånger|träffar))",r"(?:så\s+)?vi\s+blir\s+(?:totalt\s+|sammanlagt\s+)?{N}(?![\w]|[.:]\d)(?!\s*(?:kl|minuter|timmar|veckor|gånger|träffar))", r"{N}\s+(?:totalt|sammanlagt|allt\s+som\s+allt)(?![\w])",r"{N}\s+(?:\w+a\s+)?[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer)(?![\w])", r"vi\s+är\s+{N}(?!\s+\w*(?:gånger|träffar|veckor))", r"{N}\s*(?:\(\d+\)\s*)?(?:personer|deltagare|anställda|medarbetare|pers\.?|st\.?\s+personer|sjukskötare|"
                 r"skötare|lärare|medlemmar|personal)",
                 r"vi\s+är\s+{N}", r"(?:team|grupp)\w*\s*\({N}",
-                r"vi\s+är\s+(?:nog|ungefär|cirka|ca\.?|kanske|väl)\s+(?:en\s+)?{N}(?:\s+st(?:ycken|\.)?)?", r"{N}\s+av\s+(?:våra|mina|oss)(?:\s+[^\W\d_]{3,}(?:are|arbetare|sköterskor|skötare|ledare|läkare|terapeuter|assistenter|pedagoger|kuratorer|medarbetare|anställda|kollegor))?(?![\w])"]
+                r"vi\s+är\s+(?:nog|ungefär|cirka|ca\.?|kanske|väl)\s+(?:en\s+)?{N}(?:\s+st(?:ycken|\.)?)?", r"{N}\s+av\s+(?:våra|mina|oss)(?:\s+[^\W\d_]+){0,3}\s+(?:skulle|vill|önskar|behöver|deltar|kommer)(?![\w])"]
 # after a head count: the people the writer leads, not who attends
 # the writer and N others: N + 1 attend ("jag och fyra kollegor")
 WITH_WRITER = [r"(?:jag|undertecknad)\s+(?:och|samt|\+)\s+{N}\s+(?:andra|kollegor|kolleger|medarbetare|arbetskamrater|[^\W\d_]{3,}(?:are|rer|ter|ger))(?![\w])"]
