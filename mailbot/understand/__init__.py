@@ -265,6 +265,8 @@ def _fill_fields(result: ParseResult, msg: InboundMessage, text: str, lex: Lexic
     result.sessions = fields.count(low, lex, lex.SESSIONS, minimum=True, skip=lex.PAST, lead_chars=120,
                                    after=lex.PRICE_AFTER)
     result.cadence = fields.cadence(fields.without_other_events(fields.without_reasons(low, lex), lex), lex)
+    if result.sessions is None and result.intent == "request" and hits(lex, lex.SESSIONS_ONE, low):
+        result.sessions = 1  # "kokeilisimme nyt yhden kerran", "just one session"
     if result.sessions is None:  # "kerran kuussa puolen vuoden ajan" → 6
         result.sessions = fields.sessions_from_duration(low, lex, result.cadence)
     if result.cadence is None and monthly_days:  # "aina kuun ensimmäinen tiistai": once a month

@@ -342,7 +342,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 booked_end = -1
                 if m.kind == "flag" and m.flag == "holiday":
                     # "viikolla 53 eli välipäivinä" explains itself; a holiday alone is not read
-                    if not any(o.is_day for o in mentions):
+                    # … but not by the booked day ("push Wednesday's session to the same time the week after")
+                    if not any(o.is_day and not (skip_references and _is_reference(o, whole, lex)) for o in mentions):
                         ctx.problem("time expression not understood")
                     continue
                 if _is_last(m, whole, lex) or _is_bound(m, whole, found, lex):

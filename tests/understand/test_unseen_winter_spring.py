@@ -298,3 +298,31 @@ def test_a_groups_request_with_a_number_in_words_no_count_took_goes_to_staff() -
     assert any(r.startswith("head count not understood: «") for r in got["reasons"]), got["reasons"]  # type: ignore[union-attr]
     got = parse("Haluaisimme työyhteisön työnohjausta maanantaisin. Meitä on kahdeksan.")
     assert got["participants"] == 8 and not got["needs_review"], got["reasons"]
+
+
+# a blind set written after every change of the session (tests/corpus26), March and April
+
+
+def test_the_people_who_report_to_the_writer_are_no_attendees() -> None:
+    got = parse("I've recently been promoted to head of our customer success department (14 people report to me now) and would like "
+                "leadership supervision. Any weekday in the week of 25 January could work.")
+    assert got["participants"] is None
+
+
+def test_one_visit_said_outright_is_one_session() -> None:
+    got = parse("Meitä on yksitoista ja kokeilisimme nyt yhden kerran työyhteisön työnohjausta. Viikko 5 olisi hyvä.")
+    assert got["sessions"] == 1
+    assert parse("Haluaisimme ryhmätyönohjausta kerran kuussa, tiistaisin.")["sessions"] is None
+
+
+def test_once_in_a_month_in_non_native_english_is_monthly() -> None:
+    got = parse("We are 4 teachers and we want work supervision for our team. We think 3 times, one time in month. "
+                "Friday mornings are best.")
+    assert (got["sessions"], got["cadence"]) == (3, "monthly")
+
+
+def test_the_same_time_the_week_after_a_booked_session_goes_to_staff() -> None:
+    got = parse("Hi, would it be possible to push Wednesday's session to the same time the week after? I've been "
+                "called to a project review that day.", subject="RE: Supervision appointment confirmed")
+    assert got["intent"] == "reschedule"
+    assert got["needs_review"] and "time expression not understood" in got["reasons"], got["reasons"]

@@ -82,6 +82,7 @@ _SCHEMA: dict[str, str] = {
     "START_BEFORE": "list or none",
     "EVENT_ANCHOR": "list",
     "EVENT_START": "list",
+    "SESSIONS_ONE": "list",
     "AFTER_SPAN_AFTER": "list or none",
     "UNTIL_BEFORE": "list or none",
     "UNTIL_AFTER": "list or none",

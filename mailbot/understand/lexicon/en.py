@@ -194,6 +194,8 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
 FROM_ON_BEFORE = [r"as\s+of"]
 # a verb of starting before a week names the week to start in, not a span from it ("starting next week")
 START_BEFORE = [r"starting", r"beginning", r"commencing"]
+SESSIONS_ONE = [r"(?:just|only)\s+one\s+(?:session|meeting|visit)(?!\s+(?:a|per|each|every|costs?))", r"a\s+single\s+(?:session|meeting|visit)",
+                r"one\s+(?:session|meeting)\s+(?:to\s+(?:start|begin|try)|first)"]
 EVENT_ANCHOR = [r"once\s+(?:the|our|my|we|they|he|she|it)(?!\w)", r"as\s+soon\s+as\s+(?!possible|you|we\s+can)\w+",
                 r"when\s+(?:the|our|my)\s+(?:\w+\s+){0,4}(?:starts|has\s+started|is\s+over|ends|has\s+ended|is\s+done|is\s+finished|begins|is\s+in\s+place|joins|has\s+joined|arrives)",
                 r"after\s+(?:the|our|my)\s+(?:\w+\s+)?(?:reorgani[sz]ation|restructuring|negotiations?|merger|move|relocation|recruitment|renovation|launch|migration|changes?|layoffs?)"]
@@ -233,7 +235,7 @@ ANY_TIME = [r"any(?=\s+(?:morning|afternoon|evening|weekday|working\s+day)s?(?!\
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
 HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children)\s+(?:are\s+)?(?:back\s+(?:at|in|to)\s+school|go\s+back\s+to\s+school|start\s+school)", r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
-            r"(?:the\s+)?same\s+(?:time|day|slot)\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
+            r"(?:the\s+)?same\s+(?:time|day|slot)\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:at\s+)?the\s+same\s+time\s+(?:the\s+|a\s+|one\s+)?(?:week|day)\s+(?:after|later)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
             r"(?:after|before)\s+new\s+year\w*", r"between\s+christmas\s+and\s+(?:the\s+)?new\s+year\w*",
             r"(?:over|around|during|before|after)\s+(?:the\s+)?(?:christmas|xmas|new\s+year)\w*", r"(?:in\s+)?early\s+new\s+year", r"epiphany", r"ski\s+(?:holiday|break|week)",
             r"(?:after|before|during|over)\s+(?:the\s+)?(?:autumn|winter|spring|summer|easter|christmas|school)\s+(?:holidays?|break|vacation)", r"half[-\s]term",
@@ -270,7 +272,7 @@ INTENT = {
                r"please\s+cancel", r"need\s+to\s+cancel", r"have\s+to\s+cancel"],
     "reschedule": [r"move\s+(?:my|our|the)\s+(?:\w+\s+){0,2}(?:appointment|session|booking|meeting|time|supervision|visit|slot)", r"reschedul\w*", r"move\s+(?:my|our|the)\s+(?:appointment|session|booking|meeting|time)",
                    r"change\s+(?:my|our|the)\s+(?:appointment|session|booking|time)", r"different\s+time",
-                   r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"move\s+it"],
+                   r"another\s+time", r"postpone\w*", r"push\s+(?:it|the\s+session)\s+back", r"push\s+(?:my|our|the|\w+'s)\s+(?:\w+\s+)?(?:session|appointment|meeting|booking|supervision)", r"move\s+it"],
     "request": [r"would\s+like\s+to", r"i'd\s+like", r"we'd\s+like", r"book", r"booking", r"schedule", r"need",
                 r"looking\s+for", r"want\s+to", r"interested\s+in\s+booking", r"could\s+we", r"can\s+we", r"wish"],
     "question": [r"how\s+does\s+(?:it|this|that)\s+works?", r"who\s+pays", r"(?:during|on)\s+(?:my\s+|the\s+)?sick\s+leave", r"(?:can|could|may)\s+(?:my|our|a)\s+(?:colleague|co-?worker|manager|boss)\w*\s+(?:\w+\s+)?(?:join|come|attend|take\s+part|be\s+there)", r"price\w*", r"cost\w*", r"invoice\w*", r"billing", r"billed", r"charged", r"fee\w*", r"what\s+is",
@@ -312,10 +314,10 @@ MODE_EITHER = [r"either\s+(?:is\s+fine|works|way)", r"doesn't\s+matter", r"does\
                r"remote\s+or\s+in\s+person", r"in\s+person\s+or\s+(?:remote|online)", r"both\s+work"]
 
 CADENCE = {
-    "weekly": [r"weekly(?!\s+(?:planning|meeting|team|staff|status|stand-?ups?|reports?|schedule|check-?ins?))", r"once\s+a\s+week", r"every\s+week", r"each\s+week", r"once\s+per\s+week"],
+    "weekly": [r"(?:one|1)\s+times?\s+(?:in|per|a|each)\s+(?:the\s+|a\s+)?week", r"weekly(?!\s+(?:planning|meeting|team|staff|status|stand-?ups?|reports?|schedule|check-?ins?))", r"once\s+a\s+week", r"every\s+week", r"each\s+week", r"once\s+per\s+week"],
     "biweekly": [r"every\s+(?:other|second)\s+\w+day", r"every\s+other\s+week", r"every\s+two\s+weeks", r"every\s+second\s+week", r"biweekly",
                  r"bi-weekly", r"fortnightly", r"once\s+a\s+fortnight"],
-    "monthly": [r"one\s+(?:session\s+|meeting\s+)?(?:a|per|each|every)\s+month", r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],
+    "monthly": [r"one\s+(?:session\s+|meeting\s+)?(?:a|per|each|every)\s+month", r"(?:one|1)\s+times?\s+(?:in|per|a|each)\s+(?:the\s+|a\s+)?month", r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
@@ -333,7 +335,7 @@ WITH_WRITER = [r"(?:me|myself|i)\s+(?:and|plus|\+)\s+{N}\s+(?:other\s+)?(?:other
 # a price right after a count of sessions: billed, not wanted ("three sessions at EUR 95 each")
 PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro\w*)?", r"(?:at|for)\s+(?:€|eur\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euros?)?\s*(?:each|apiece)"]
 TOTAL = [r"in\s+total", r"altogether", r"(?:a\s+)?total\s+of", r"all\s+told", r"all\s+in\s+all"]
-LEADS_AFTER = [r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
+LEADS_AFTER = [r"report(?:s|ing)?\s+(?:directly\s+)?to\s+me", r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
 LEADS = [r"(?:run|own|have)\s+an?\s+(?:\w+\s+){0,4}with(?:\s+about|\s+around)?",  # "a small agency with five staff"
          r"(?:our|the)\s+(?:school|company|organisation|organization|firm|unit|department|hospital)\s+(?:has|employs)(?:\s+about|\s+around)?", r"lead\s+a\s+team\s+of", r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports", r"head\s+of", r"in\s+charge\s+of"]
 SUPERVISOR_BEFORE = [r"highly\s+of", r"praised", r"things\s+about", r"recommend\w*", r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]

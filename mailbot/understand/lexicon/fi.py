@@ -293,6 +293,9 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
 # "from … on" before a month (a start month alone, "aloittaa helmikuussa", stays that month)
 FROM_ON_BEFORE = []
 START_BEFORE = []
+# one visit said outright ("kokeilisimme nyt yhden kerran"); "kerran kuussa" is a rhythm, "yksi kerta maksaa" a price
+SESSIONS_ONE = [r"(?:yhden|yhen)\s+(?:kerran|tapaamisen|käynnin)(?!\s+(?:kuussa|kuukaudessa|viikossa|vuodessa|maksa\w*|hin\w*))",
+                r"(?:vain|vaan|ainoastaan|aluksi|ensin)\s+(?:yksi|yks)\s+(?:kerta|tapaaminen|käynti)(?!\s+(?:maksa\w*|kuussa))"]
 # a time placed by an event whose date the writer knows and we do not: "pian sen jälkeen, kun uusi osastonhoitaja
 # on aloittanut", "heti muutosneuvottelujen päätyttyä" (a sentence that names no time of its own goes to staff)
 EVENT_ANCHOR = [r"(?:sen\s+)?jälkeen,?\s+kun", r"\w+n\s+\w{3,}(?:ttua|ttyä)(?!\s+(?:aika|aikaa|ajan|aja\w+|tapaami\w*|päivä\w*|kerta\w*|kerra\w*|vaihtoehto\w*))",
@@ -343,7 +346,7 @@ ASAP = [r"mahollisimman\s+pian", r"mahdollisimman\s+pian", r"mahdollisimman\s+no
         r"asap", r"ensimmäinen\s+vapaa", r"ensimmäiseen\s+vapaaseen"]
 HOLIDAYS = [r"kun\s+(?:lapset|muksut|kakarat)\s+(?:on|ovat|ois|olisivat)?\s*(?:taas\s+)?(?:palannu\w*\s+)?koulu\w*", r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
             r"sama(?:an|na|)\s+aika(?:an)?\s+kuin\s+(?:viimeksi|edellise\w*\s+kerra\w*|ennenkin|aiemmin|viime\s+kerra\w*)",
-            r"samaan\s+aikaan\s+kuin\s+\w+", r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
+            r"samaan\s+aikaan\s+kuin\s+\w+", r"samaan\s+aikaan\s+(?:seuraava\w*|sitä\s+seuraava\w*|viikkoa\s+myöhemmin)", r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
             r"loppiai\w*", r"vapun\s+\w+",
             r"ennen\s+(?:joulua|uutta\s+vuotta|vappua|pääsiäistä|juhannusta|itsenäisyyspäivää)",
             r"(?:heti\s+)?uuden\s+vuoden\s+(?:alu\w*|alku\w*|puolella)", r"vuoden\s+alu(?:ssa|sta|lla)", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"joululom\w*", r"talvilom\w*", r"pääsiäislom\w*", r"uudenvuoden",

@@ -186,6 +186,7 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 # "from … on" before a month ("med start i januari" stays January, CONTRACT §2.1.1)
 FROM_ON_BEFORE = [r"från\s+och\s+med", r"fr\.\s?o\.\s?m\.?", r"fr\.o\.m"]
 START_BEFORE = [r"med\s+start"]
+SESSIONS_ONE = [r"(?:en\s+enda|bara\s+en|endast\s+en|först\s+en)\s+(?:träff|gång|session)(?!\s+(?:i\s+månaden|per|i\s+veckan|kostar))"]
 EVENT_ANCHOR = [r"efter\s+att\s+\w+", r"när\s+(?:\w+\s+){1,6}(?:är|har\s+\w+|blivit)\s+(?:klar\w*|över|avslutad\w*|avklarad\w*|slut|börjat|tillträtt|igång|färdig\w*|i\s+hamn|i\s+mål)",
                 r"så\s+snart\s+(?!som\s+möjligt|det\s+går)\w+", r"efter\s+(?:omorganisation\w*|förhandling\w*|samarbetsförhandling\w*|sammanslagning\w*|flytt\w*|rekrytering\w*|bytet|renovering\w*)"]
 EVENT_START = [r"börja\w*", r"start\w*", r"komma\s+igång", r"kör\w*\s+igång", r"första\s+(?:träff\w*|gång\w*|mötet)"]
@@ -222,7 +223,7 @@ ANY_TIME = [r"vilken(?=\s+(?:förmiddag|eftermiddag|kväll|morgon)\s+som\s+helst
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
 HOLIDAYS = [r"när\s+(?:barnen|ungarna)\s+(?:har\s+)?(?:börjat|kommit\s+tillbaka\s+till|är\s+tillbaka\s+i)\s+skolan", r"när\s+skolan\s+(?:har\s+)?börja\w*", r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
-            r"samma\s+tid\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
+            r"samma\s+tid\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"(?:på\s+)?samma\s+tid\s+(?:veckan\s+efter|en\s+vecka\s+senare|nästa\s+vecka)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
             r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"jullov\w*", r"julledighet\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*", r"mellan\s+jul(?:en|helgen)?\s+och\s+nyår\w*",
             r"(?:före|efter|innan|under|kring|runt)\s+(?:jul|julen|julhelgen|nyår\w*|trettondag\w*|påsk\w*|midsommar\w*)(?![a-zåäö])"]
