@@ -199,16 +199,14 @@ def _unread(low: str, consumed: tuple[tuple[int, int], ...], lex: Lexicon) -> st
     return _explained(lex).sub(lambda m: " " * len(m.group()), "".join(chars))
 
 
-_CLOCK = re.compile(r"\d")
+_WHEN_AFTER = re.compile(r"[\s,]*(?:kun|ku|när|då|when|while|whilst)(?![\w])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @cache
-def _hour_word(lex: Lexicon) -> re.Pattern[str]:
-    """An hour in words ("yhden jälkeen kun lounaat on jaettu"): a clock time as much as digits are."""
-    words = {*lex.HOUR_WORDS, *(plain(w) for w in lex.HOUR_WORDS)}
-    return rx_compile(rf"(?<![\w])(?:{trie(words)})(?![\w])")
-_WHEN_AFTER = re.compile(r"[\s,]*(?:kun|ku|när|då|when|while|whilst)(?![\w])")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+def _clock(lex: Lexicon) -> re.Pattern[str]:
+    """A digit or an hour in words ("yhden jälkeen kun lounaat on jaettu"): a clock time either way."""
+    return rx_compile(rf"\d|(?<![\w])(?:{_alternation(set(lex.HOUR_WORDS))})(?![\w])")
 
 
 def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: Lexicon) -> list[re.Match[str]]:
@@ -225,7 +223,7 @@ def _strange_beside(low: str, rest: str, consumed: list[tuple[int, int]], lex: L
         left = [m for m in _WORD.finditer(rest, max(head, s - 48), s)][-2:]
         right = [m for m in _WORD.finditer(rest, e, min(tail, e + 48))][:2]
         when = _WHEN_AFTER.match(rest, e)  # other read times are blanked in ``rest``
-        if when and (_CLOCK.search(low, s, when.end()) or _hour_word(lex).search(low, s, when.end())):
+        if when and _clock(lex).search(low, s, when.end()):
             right = []  # "från kl. 14.30 när undervisningen är slut": a clock time says it all, the rest is why
         near.update((m.start(), m) for m in (*left, *right) if _whole(low, m.start(), m.end()))
     if not near:
@@ -299,8 +297,7 @@ _STEM = re.compile(r"[^\W\d_]+\\w\*")
 
 @cache
 def _number_beside(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = {*(w for w, n in lex.NUMBERS.items() if n >= 2), *lex.HOUR_WORDS, *lex.MINUTE_WORDS, *lex.DAY_WORDS}
-    alt = trie(words | {plain(w) for w in words})
+    alt = _alternation({*_counts(lex), *lex.HOUR_WORDS, *lex.MINUTE_WORDS, *lex.DAY_WORDS})
     return (rx_compile(rf"[ \t,]{{1,2}}(?:{alt})(?![\w])"), rx_compile(rf"(?<![\w])(?:{alt})[ \t,]{{1,2}}$"))
 
 
@@ -339,8 +336,17 @@ def count_words(text: str, lex: Lexicon) -> list[str]:
 
 @cache
 def _count_word(lex: Lexicon) -> re.Pattern[str]:
-    words = {w for w, n in lex.NUMBERS.items() if n >= 2}
-    return rx_compile(fold(rf"(?<![\w-])(?:{trie(words | {plain(w) for w in words})})(?![\w-])", lex.folds))
+    return rx_compile(fold(rf"(?<![\w-])(?:{_alternation(_counts(lex))})(?![\w-])", lex.folds))
+
+
+def _counts(lex: Lexicon) -> set[str]:
+    """The number words that can count people or visits (two or more)."""
+    return {w for w, n in lex.NUMBERS.items() if n >= 2}
+
+
+def _alternation(words: set[str]) -> str:
+    """A trie of ``words`` and their spellings without diacritics."""
+    return trie(words | {plain(w) for w in words})
 
 
 def numbers_explained(text: str, lex: Lexicon) -> str:

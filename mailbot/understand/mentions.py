@@ -508,17 +508,12 @@ def _number(word: str, g: Grammar) -> int | None:
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-# the words that may follow an hour written as a word in Swedish and English ("after two on Friday", "efter tre
-# på torsdag"); any other word makes it a number of something ("after one session"), which is no time
-_FOLLOWERS = {
-    "en": frozenset("""and or to till until through on in at the this next tomorrow today tonight would works work
-        suits suit is are could should will can fine ok okay please if but so then every each latest earliest sharp
-        onwards onward later before after as also too would'd is best preferably ideally maybe perhaps for
-        thirty fifteen forty fortyfive""".split()),
-    "sv": frozenset("""och eller till på i nästa denna idag imorgon passar går funkar fungerar skulle vore är kan blir
-        men så om den senast tidigast prick eller framåt och helst gärna kanske också med för""".split()),
-}
-_FOLLOWERS = {lang: frozenset(plain(w) for w in words) for lang, words in _FOLLOWERS.items()}  # "pa onsdag"
+
+
+@cache
+def _hour_followers(lex: Lexicon) -> frozenset[str] | None:
+    """The words that may follow an hour in words (``HOUR_FOLLOWERS``), without diacritics too ("pa onsdag")."""
+    return frozenset(plain(w) for w in lex.HOUR_FOLLOWERS) if lex.HOUR_FOLLOWERS else None
 
 
 def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Mention | None:
@@ -533,9 +528,10 @@ def _match_to_mention(name: str, m: re.Match[str], g: Grammar, text: str) -> Men
         kind = name[6:]
         if not _words_to_hours(gd, g):
             return None
-        if lang in _FOLLOWERS and any(gd.get(f"hw{n}") and m.end(f"hw{n}") == e for n in ("1", "2")):
+        followers = _hour_followers(g.lex)
+        if followers and any(gd.get(f"hw{n}") and m.end(f"hw{n}") == e for n in ("1", "2")):
             follower = _NEXT_WORD.match(text, e)
-            if follower and plain(follower.group(1)) not in _FOLLOWERS[lang]:
+            if follower and plain(follower.group(1)) not in followers:
                 return None  # "efter ett tungt läsår", "after one session": a number before its noun
         a = _hm(gd.get("h1"), gd.get("m1"), gd.get("ap1"), lang, gd.get("ap2"))
         b = _hm(gd.get("h2"), gd.get("m2"), gd.get("ap2"), lang) if gd.get("h2") else None

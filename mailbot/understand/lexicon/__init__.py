@@ -83,6 +83,7 @@ _SCHEMA: dict[str, str] = {
     "EVENT_ANCHOR": "list",
     "EVENT_START": "list",
     "SESSIONS_ONE": "list",
+    "HOUR_FOLLOWERS": "list or none",
     "AFTER_SPAN_AFTER": "list or none",
     "UNTIL_BEFORE": "list or none",
     "UNTIL_AFTER": "list or none",

@@ -194,6 +194,11 @@ MEETING_LENGTH = {r"(?:for\s+)?(?:about\s+)?(?:an?|one)\s+hour\s+and\s+a\s+half"
 FROM_ON_BEFORE = [r"as\s+of"]
 # a verb of starting before a week names the week to start in, not a span from it ("starting next week")
 START_BEFORE = [r"starting", r"beginning", r"commencing"]
+# the words that may follow an hour written as a word ("after two on Friday"); any other word makes it a number of
+# something ("after one session"), which is no time
+HOUR_FOLLOWERS = """and or to till until through on in at the this next tomorrow today tonight would works work suits
+    suit is are could should will can fine ok okay please if but so then every each latest earliest sharp onwards
+    onward later before after as also too best preferably ideally maybe perhaps for thirty fifteen forty""".split()
 SESSIONS_ONE = [r"(?:just|only)\s+one\s+(?:session|meeting|visit)(?!\s+(?:a|per|each|every|costs?))", r"a\s+single\s+(?:session|meeting|visit)",
                 r"one\s+(?:session|meeting)\s+(?:to\s+(?:start|begin|try)|first)"]
 EVENT_ANCHOR = [r"once\s+(?:the|our|my|we|they|he|she|it)(?!\w)", r"as\s+soon\s+as\s+(?!possible|you|we\s+can)\w+",

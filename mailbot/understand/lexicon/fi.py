@@ -294,6 +294,7 @@ MEETING_LENGTH = {r"(?:noin\s+)?puolitoista\s+tunti\w*": 90, r"(?:noin\s+)?(?:yh
 FROM_ON_BEFORE = []
 START_BEFORE = []
 # one visit said outright ("kokeilisimme nyt yhden kerran"); "kerran kuussa" is a rhythm, "yksi kerta maksaa" a price
+HOUR_FOLLOWERS = None  # a Finnish hour takes its case ending ("kolmelta", "kahden jälkeen"): no word to check
 SESSIONS_ONE = [r"(?:yhden|yhen)\s+(?:kerran|tapaamisen|käynnin)(?!\s+(?:kuussa|kuukaudessa|viikossa|vuodessa|maksa\w*|hin\w*))",
                 r"(?:vain|vaan|ainoastaan|aluksi|ensin)\s+(?:yksi|yks)\s+(?:kerta|tapaaminen|käynti)(?!\s+(?:maksa\w*|kuussa))"]
 # a time placed by an event whose date the writer knows and we do not: "pian sen jälkeen, kun uusi osastonhoitaja

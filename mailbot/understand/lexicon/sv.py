@@ -186,6 +186,9 @@ MEETING_LENGTH = {r"(?:i\s+|under\s+|ca\.?\s+)?(?:en\s+och\s+en\s+halv|en\s+och\
 # "from … on" before a month ("med start i januari" stays January, CONTRACT §2.1.1)
 FROM_ON_BEFORE = [r"från\s+och\s+med", r"fr\.\s?o\.\s?m\.?", r"fr\.o\.m"]
 START_BEFORE = [r"med\s+start"]
+# the words that may follow an hour written as a word ("efter tre på torsdag"; "efter ett tungt läsår" is no time)
+HOUR_FOLLOWERS = """och eller till på i nästa denna idag imorgon passar går funkar fungerar skulle vore är kan blir men
+    så om den senast tidigast prick framåt helst gärna kanske också med för""".split()
 SESSIONS_ONE = [r"(?:en\s+enda|bara\s+en|endast\s+en|först\s+en)\s+(?:träff|gång|session)(?!\s+(?:i\s+månaden|per|i\s+veckan|kostar))"]
 EVENT_ANCHOR = [r"efter\s+att\s+\w+", r"när\s+(?:\w+\s+){1,6}(?:är|har\s+\w+|blivit)\s+(?:klar\w*|över|avslutad\w*|avklarad\w*|slut|börjat|tillträtt|igång|färdig\w*|i\s+hamn|i\s+mål)",
                 r"så\s+snart\s+(?!som\s+möjligt|det\s+går)\w+", r"efter\s+(?:omorganisation\w*|förhandling\w*|samarbetsförhandling\w*|sammanslagning\w*|flytt\w*|rekrytering\w*|bytet|renovering\w*)"]
