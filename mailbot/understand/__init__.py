@@ -111,6 +111,11 @@ def understand(
         result.windows = reading.windows
         for problem in reading.problems:
             result.review(problem)
+        if (result.intent == "request" and not reading.windows and not reading.problems and names_time(text, lex)
+                and not hits(lex, lex.ASAP, low)):
+            # "…on ollu viime aikoina raskasta voisko saada ajan ens kuussa": a time named, none of it wished
+            # and nothing said of why: read as the past or a reason, it may still be the wish
+            result.review("a time is named but no wish was read from it")
     if result.intent == "confirm":
         _choose(result, text, options or [], lex, tz)
         # "vaihtoehto 3 käy. Voisiko tapaamisen kuitenkin pitää etänä?": a question beside the choice is staff's
@@ -118,6 +123,10 @@ def understand(
             result.review("question for staff")
     _fill_fields(result, msg, text, lex, monthly_days=bool(reading and reading.monthly))
     if result.intent == "question":
+        result.review("question for staff")
+    if result.intent == "request" and not result.windows and question_sentences(msg.own_text.lower()):
+        # "Innan jag bokar något undrar jag: får chefen veta …?": a request that names no time and asks
+        # something rests on weak evidence; staff answer the question
         result.review("question for staff")
     # a new message that asks for nothing bookable; a reply ("kiitos, nähdään!") is the conversation's to judge
     asks = hits(lex, lex.INTENT["request"], low) or hits(lex, lex.INTENT["domain"], low)
@@ -202,7 +211,7 @@ def _intent(low: str, lex: Lexicon, options: list[Option] | None, now: datetime,
     cancel = sum(n for s in said if (n := hits(lex, lex.INTENT["cancel"], s))
                  and (not hits(lex, lex.INTENT["question"], fields.without_reasons(s, lex))
                       or hits(lex, lex.REVIEW["fee"][:1], s)))
-    move = sum(hits(lex, lex.INTENT["reschedule"], s) for s in said)
+    move = sum(hits(lex, lex.INTENT["reschedule"], s) for s in said if not hits(lex, lex.LATER, s))
     if move:
         return "reschedule"
     if cancel:

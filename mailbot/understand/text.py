@@ -45,7 +45,12 @@ def _split_running(text: str) -> list[str]:
 
 _CLAUSE_SPLIT = rx_compile(
     r",\s*|;\s*|\s[–-]\s|\s*\((?=[^\W\d_]{2})|\s+(?=(?:mutta|mut|muttei|mutten|men|but|however|muuten|otherwise|annars|vaikka|esimerkiksi)\b)|\s+(?=(?:koska(?!\s+(?:vaan|vain|tahansa))|sillä|eftersom|because)\b)"
-    r"|\s+(?=kun?\s+(?:\w+\s+)?(?:meil(?:lä)?|mul(?:la)?|minulla|meillä|oon|olen|ollaan|olemme)\b)"
+    # "etänä sopis parhaiten ku en ehi ajella": a 'when'/'as' clause and a coordinated negation ("enkä pääse")
+    # are clauses of their own, also in a phone mail with no commas ("heti kun mahdollista" and "ei kun" stay)
+    r"|(?<!heti)(?<!\bei)(?<!sitten)(?<!jälkeen)\s+(?=(?:kun?|enkä|eikä|enka|eika)\b)"
+    # "… työ on ollu raskasta voisko saada ajan ens kuussa": a question opens a clause of its own
+    r"|\s+(?=(?:voisko|voisiko|voisinko|voisimmeko|voisitteko|saisko|saisiko|saisinko|saisimmeko|olisko|olisiko|"
+    r"oisko|onnistuisko|onnistuisiko|sopisko|sopisiko|kävisikö|kävisko|käviskö|kavisiko|kavisko)\b)"
     r"|\s+(?=(?:paitsi|except|utom|förutom|but\s+not|apart\s+from|aside\s+from)\b)"
     # a purpose ("här i Vasa så att vi int behöver sitta vid skärmen") negates nothing before it
     r"|\s+(?=(?:så\s+att|jotta|ettei|ettemme|so\s+that)\b)"

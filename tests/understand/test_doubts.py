@@ -194,3 +194,86 @@ def test_a_month_naming_another_event_is_no_wish() -> None:
                 "maaliskuun kehittämispäiväämme, se on vain tiedoksi.")
     assert got["needs_review"] and {d[:7] for d, *_ in windows(got)} == {"2028-04"}
     assert not parse("Haluaisimme ryhmätyönohjausta huhtikuun alussa, aamupäivällä.")["needs_review"]
+
+
+# A phone mail with no punctuation: a 'when' clause, a coordinated negation and a question verb open clauses of
+# their own, so that "ku en ehi ajella" does not take back the mode and the time said before it (corpus27/28).
+@pytest.mark.parametrize("body, field, want", [
+    ("hei tarvisin yksilötyönohjausta mulle itelle olen lähihoitaja ja työ on ollu viime aikoina raskasta voisko "
+     "saada ajan ens kuussa iltapäivällä etänä ku asun maalla enkä pääse kaupunkiin helposti", "mode", "remote"),
+    ("hei tarvisin yksilötyönohjausta mulle itelle olen lähihoitaja ja työ on ollu viime aikoina raskasta voisko "
+     "saada ajan ens kuussa iltapäivällä etänä ku asun maalla enkä pääse kaupunkiin helposti", "service",
+     "individual"),
+    ("moi oisko mahdollista saada yksilötyönohjausta. etänä sopis parhaiten ku en ehi ajella mihinkään. ens "
+     "viikon tiistai aamupäivällä ois hyvä", "mode", "remote"),
+])
+def test_a_run_on_sentence_keeps_what_comes_before_a_negation(body: str, field: str, want: str) -> None:
+    got = parse(body)
+    assert got[field] == want, got
+
+
+def test_a_run_on_wish_after_a_past_clause_is_read() -> None:
+    got = parse("hei tarvisin yksilötyönohjausta olen lähihoitaja ja työ on ollu viime aikoina raskasta voisko "
+                "saada ajan ens kuussa iltapäivällä")
+    assert got["windows"] and not got["needs_review"], got
+
+
+@pytest.mark.parametrize("body", [
+    # a month told as the past, and nothing else: read as no wish, but it may be one
+    "Hei, haluaisin varata yksilötyönohjausta. Tammikuussa oli niin kiireistä, että en ehtinyt.",
+])
+def test_a_time_named_with_no_wish_read_goes_to_staff(body: str) -> None:
+    got = parse(body)
+    assert not got["windows"] and got["needs_review"], got
+    assert "a time is named but no wish was read from it" in got["reasons"], got
+
+
+def test_as_soon_as_possible_is_a_wish_without_a_time() -> None:
+    got = parse("Hej, vår nya chef började i november och skulle behöva ledarhandledning. "
+                "Vi vill komma igång så snart som möjligt.")
+    assert "a time is named but no wish was read from it" not in got["reasons"], got
+
+
+@pytest.mark.parametrize("body", [
+    "Hej, min chef har föreslagit att jag skulle gå i arbetshandledning. Innan jag bokar något undrar jag: "
+    "får chefen veta vad vi pratar om under träffarna?",
+    "Hi, I'd like to book supervision for myself. Will my manager be told what we talk about?",
+])
+def test_a_request_with_no_time_that_asks_something_goes_to_staff(body: str) -> None:
+    got = parse(body)
+    assert got["needs_review"] and "question for staff" in got["reasons"], got
+
+
+@pytest.mark.parametrize("body, want", [
+    ("joudun perumaan torstain työnohjausajan, koska tuli koulutus, jota en voi siirtää. Otan yhteyttä uudesta "
+     "ajasta myöhemmin.", "cancel"),
+    ("I have to cancel Thursday's session. I'll get back to you about another time.", "cancel"),
+    ("Jag måste avboka torsdagens handledning. Jag återkommer om en annan tid.", "cancel"),
+    ("Voisimmeko siirtää torstain työnohjauksen ensi viikolle?", "reschedule"),
+], ids=["fi", "en", "sv", "fi-move"])
+def test_a_new_time_asked_for_later_is_no_move(body: str, want: str) -> None:
+    assert parse(body, reply=True)["intent"] == want
+
+
+@pytest.mark.parametrize("body", [
+    "Jag har nyss börjat som enhetschef och ansvarar nu för ett team på femton montörer. Jag skulle gärna ha "
+    "ledarhandledning på distans på onsdagar.",
+])
+def test_the_team_the_writer_is_responsible_for_is_no_head_count(body: str) -> None:
+    assert parse(body)["participants"] is None
+
+
+@pytest.mark.parametrize("body, field, want", [
+    ("Oon ollu puol vuotta työnjohtajana ja kaipaisin työnohjausta esimiehille. Ens viikon tiistai käy. "
+     "Ihan sama onko teamsissa vai livenä.", "service", "leader"),
+    ("Oon ollu puol vuotta työnjohtajana ja kaipaisin työnohjausta. Ens viikon tiistai käy. "
+     "Ihan sama onko teamsissa vai livenä.", "mode", None),
+])
+def test_a_foreman_and_either_mode(body: str, field: str, want: str | None) -> None:
+    assert parse(body)[field] == want
+
+
+def test_a_business_trip_week_is_ruled_out() -> None:
+    got = parse("None of these times is possible for me - I am on a business trip the whole week 11. "
+                "In week 12 any afternoon would be fine.")
+    assert {d for d, _s, _e in windows(got)} == {f"2028-03-{d}" for d in range(20, 25)}, got

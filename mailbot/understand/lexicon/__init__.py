@@ -71,6 +71,7 @@ _SCHEMA: dict[str, str] = {
     "NOT_TIME_BEFORE": "list",
     "AFTER_THAT": "list",
     "NOT_WANTED": "list",
+    "LATER": "list",
     "WORKPLACE_BEFORE": "list",
     "TRAVEL": "list",
     "EVERY_OTHER": "list",

@@ -168,7 +168,7 @@ WEEK_OF = [r"(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)
 DAY_OF_MONTH = [r"(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))",
                 r"(?<![\w/.,:-])(?P<d>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:{MONTHS}))"
                 r"(?=\s*(?:[.,;:!?)]|$|(?:or|and|at|after|before|from|between|in|is|works?|would|would|suits?)(?![\w])))"]
-NEGATION = [r"(?:i|we)\s+(?:always\s+|usually\s+)?have\s+(?:my\s+|our\s+)?(?:\w+\s+)?(?:clinic|classes|lessons|meetings|patients|surgery|rounds|customers|clients|customer\s+visits)", r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?)(?![\w])",
+NEGATION = [r"(?:i|we)\s+(?:always\s+|usually\s+)?have\s+(?:my\s+|our\s+)?(?:\w+\s+)?(?:clinic|classes|lessons|meetings|patients|surgery|rounds|customers|clients|customer\s+visits)", r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}(?:in|at|on)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:prep|training|court|trial|conference|course|seminar|duty|call|shifts?|trip|travels?|leave|holiday|vacation)(?![\w])",
     r"tied\s+up", r"avoid\w*",
     # "at the afternoons I am picking my child from kindergarten": fetching the children is busy
     r"(?:pick(?:ing)?|fetch(?:ing)?|collect(?:ing)?)\s+(?:up\s+)?(?:my|our|the)\s+(?:\w+\s+)?(?:child|children|kids?|son|daughter)", r"exception", r"on\s+(?:night|evening|late|early|double)\s+shifts?", r"apart\s+from", r"aside\s+from", r"(?:are|is)\s+(?:unfortunately\s+|sadly\s+)?out",
@@ -216,6 +216,8 @@ WORKPLACE_BEFORE = [r"(?:manager|head|director|lead|supervisor|nurse|teacher)\s+
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 # or one told as past ("we had to cancel our team meetings twice")
 NOT_WANTED = [r"(?:i|we)\s+(?:already\s+)?cancell?ed", r"(?:had|have|has)\s+(?:already\s+)?(?:been\s+)?cancell?ed", r"had\s+to\s+(?:cancel|move|postpone)", r"(?:were|was)\s+(?:cancelled|canceled|postponed)", r"(?:don't|do\s+not|wouldn't|would\s+not)\s+(?:want|like)\s+to\s+(?:cancel|move|reschedule)", r"no\s+need\s+to\s+cancel"]
+# "otan yhteyttä uudesta ajasta myöhemmin", "koulutus, jota en voi siirtää": no move asked for now
+LATER = [r"get\s+back\s+to\s+you", r"be\s+in\s+touch", r"(?:re)?book\s+(?:\w+\s+){0,3}(?:later|myself)", r"let\s+you\s+know", r"(?:can't|cannot|can\s+not)\s+(?:be\s+)?(?:move|moved|reschedul\w*)"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"after\s+that", r"thereafter", r"from\s+then\s+on"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")

@@ -315,6 +315,9 @@ WORKPLACE_BEFORE = [r"(?:esihenkilö|esimie|johtaja|päällikkö)\w*\s+(?:meidä
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 # or one told as past ("jouduimme perumaan tiimipalaverit")
 NOT_WANTED = [r"(?:jouduimme|jouduin|jouduttiin|joutui|jouduitte|piti|täytyi)\s+(?:\w+\s+)?(?:peru\w*|siirt\w*)", r"en\s+(?:halua|haluaisi|tahdo)\s+(?:\w+\s+)?peru\w*", r"ei\s+(?:tarvitse|tarvi|tarttis)\s+(?:\w+\s+)?peru\w*", r"en\s+(?:halua|haluaisi)\s+(?:\w+\s+)?siirt\w*"]
+# "otan yhteyttä uudesta ajasta myöhemmin", "koulutus, jota en voi siirtää": no move asked for now
+LATER = [r"otan\s+(?:\w+\s+)?yhteyttä", r"palaan\s+(?:\w+\s+){0,2}asiaan", r"varaan\s+(?:\w+\s+){0,3}(?:myöhemmin|itse)", r"ilmoittelen", r"ilmottelen",
+         r"(?:en|ei|emme|jota\s+en|jota\s+ei)\s+(?:\w+\s+)?(?:voi|pysty|saa)\w*\s+siirt\w*"]  # "koulutus, jota en voi siirtää"
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"sen\s+jälkeen", r"siitä\s+eteenpäin", r"sitten\s+sen\s+jälkeen", r"sen\s+jälkeen\s+taas"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
@@ -424,7 +427,7 @@ SERVICE = {
                       r"meidän\s+tiimi\w*", r"porukalle", r"tiimi\s+(?:kaipai|tarvi|halua|toivo)\w*", r"henkilöstölle\w*", r"työporukalle"],
     "leader_implied": [r"(?:uusi|uus)\s+\w*(?:esihenkilö|esimies|johtaja|päällikkö|osastonhoitaja|hoitaja|rehtori)\w*", r"(?:aloitin|aloittanut|nimitettiin|valittiin)\s+(?:juuri\s+)?(?:\w+\s+)?(?:esihenkilö|esimie|johtaja|päällik|osastonhoitaja|rehtori)\w*", r"uutena\s+\w*(?:johtaja|päällikkö|osastonhoitaja)\w*", r"johtoryhmä\w*", r"uudessa\s+(?:esihenkilö|johto)\w*\s*roolissa", r"(?:olen|oon|toimin)\s+(?:uusi\s+|uus\s+|uutena\s+|vasta\s+)?(?:esihenkilö|esimies|johtaja|päällikkö)\w*",
                        r"uutena\s+esihenkilönä", r"(?:aloitin|toimin|työskentelen)\s+\w*\s*(?:esihenkilö|esimie|johtaja)\w*",
-                       r"esihenkilönä", r"esimiehenä", r"(?:tiiminvetäjäksi|esihenkilöksi|esimieheksi|päälliköksi)", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
+                       r"esihenkilönä", r"esimiehenä", r"työnjohtajana", r"(?:esimies|esihenkilö|johtaja)rooli\w*", r"työnohjau\w*\s+(?:esimiehille|esihenkilöille|johtajille)", r"(?:tiiminvetäjäksi|esihenkilöksi|esimieheksi|päälliköksi)", r"esihenkilötyö\w*", r"johtoryhmällemme", r"johtoryhmälle"],
 }
 MODE = {
     "remote": [r"etä\w*", r"teams\w*", r"zoom\w*", r"video\w*", r"verkossa", r"verkon\s+kautta", r"puhelimitse",
@@ -437,7 +440,9 @@ MODE = {
 _MODE_WORD = r"(?:etä\w*|läsnä\w*|lähi\w*|paikan\s+pääl\w*|kasvo\w*|teams\w*|livenä|paikan\s+päälle)"
 # "joko keskiviikkona tai torstaina" is about days; only a choice between modes leaves the mode open
 MODE_EITHER = [r"(?<!ajalla\s)(?<!päivällä\s)(?<!kohdalla\s)ei\s+(?:ole\s+)?väliä", r"kumpi\s+tahansa", r"molemmat\s+käyvät", r"etä-\s+ja\s+lähi\w*",
-               rf"joko\s+{_MODE_WORD}\s+tai", rf"joko\s+\w+\s+tai\s+{_MODE_WORD}"]
+               rf"joko\s+{_MODE_WORD}\s+tai", rf"joko\s+\w+\s+tai\s+{_MODE_WORD}",
+               # "ihan sama onko teamsissa vai livenä"
+               rf"(?:ihan\s+)?sama\s+(?:onko|olisko|oisko|olisiko)\s+(?:\w+\s+){{0,2}}{_MODE_WORD}\s+vai"]
 
 CADENCE = {
     "weekly": [r"(?<!bi)(?<!bi-)weekly", r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",

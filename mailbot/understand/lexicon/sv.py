@@ -204,6 +204,8 @@ WORKPLACE_BEFORE = [r"(?:ny\s+)?chef\s+(?:på|för|vid)", r"anställd\s+(?:på|v
 # a cancel or move the writer says she does not want: "En halua perua aikaa turhaan"
 # or one told as past ("vi fick ställa in mötena")
 NOT_WANTED = [r"avbokade", r"(?:har|hade)\s+(?:redan\s+)?avbokat", r"(?:fick|var\s+tvungna\s+att|var\s+tvungen\s+att)\s+(?:\w+\s+)?(?:ställa\s+in|avboka|flytta)\s+(?:\w+\s+)?(?:möten|mötet|mötena|träffarna)", r"vill\s+inte\s+(?:\w+\s+)?(?:avboka|flytta)", r"behöver\s+inte\s+(?:\w+\s+)?avboka"]
+# "otan yhteyttä uudesta ajasta myöhemmin", "koulutus, jota en voi siirtää": no move asked for now
+LATER = [r"återkommer", r"hör\s+av\s+mig", r"bokar\s+(?:\w+\s+){0,3}(?:senare|själv)", r"(?:kan|går)\s+inte\s+(?:att\s+)?flytta\w*"]
 # a sentence that begins so asks only for days after the ones said before it
 AFTER_THAT = [r"efter\s+det", r"därefter", r"sedan\s+efter\s+det"]
 # before a number range: school grades, not a clock ("åk 7–9", "luokat 7–9")
@@ -316,7 +318,7 @@ LEADS_AFTER = [r"att\s+leda", r"under\s+mig", r"som\s+jag\s+leder", r"som\s+rapp
 LEADS = [r"(?:skolan|företaget|organisationen|enheten)\s+har(?:\s+cirka|\s+ungefär)?",
          # "driver en liten reklambyrå … med fem anställda": the firm's size, not who attends
          r"\w*(?:byrå|företag|firma|butik|verkstad|bolag|rörelse|klinik|restaurang)\w*\s+(?:i\s+\w+\s+)?med(?:\s+cirka|\s+ungefär)?",
-         r"leda", r"chef\s+för", r"leder", r"ansvarar\s+för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
+         r"leda", r"chef\s+för", r"leder", r"ansvarar\s+(?:\w+\s+)?för", r"är\s+chef\s+för", r"mina\s+medarbetare"]
 SUPERVISOR_BEFORE = [r"hellre", r"berömde", r"tipsade\s+om", r"handledare\w*", r"med", r"hos", r"rekommenderade\w*", r"gärna"]
 SUPERVISOR_AFTER = [r"(?:och\s+)?(?:berömde|rekommenderar|rekommenderade)\s+(?:henne|honom)", r"(?:och\s+)?(?:henne|honom)\s+(?:vill|skulle)", r"[–-]?\s*(?:kan|skulle)\s+jag\s+få\s+(?:henne|honom)", r"som\s+handledare", r"som\s+min\s+handledare"]
 
