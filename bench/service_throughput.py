@@ -341,7 +341,7 @@ def phase_times(dovecot: DovecotServer, smtp: TimedSmtp, folder: Path, n: int) -
     app._store = ph.wrap("_store: read + INSERT raw message + COMMIT", app._store)
     app._handle = ph.wrap("_handle: one transaction per message", app._handle)
     app._recover = ph.wrap("_recover: look for stored, unhandled messages", app._recover)
-    app._send_due = ph.wrap_async("_send_due: the outbox", app._send_due)
+    app._send = ph.wrap("_send: the outbox, after each message", app._send)
     app.run_jobs = ph.wrap("run_jobs", app.run_jobs)
     app.sender.send = ph.wrap_async("  SMTP session per reply (connect, EHLO, MAIL, RCPT, DATA, QUIT)",
                                     app.sender.send)

@@ -115,15 +115,24 @@ class App:
 
     # --- one cycle ---------------------------------------------------------------------------
     def cycle(self, now: datetime | None = None, *, jobs: bool = True) -> CycleReport:
+        from mailbot.outbox.sender import OutboxWorker
+
         report = CycleReport()
-        for fetched in self.mailbox.unprocessed():
-            report.fetched += 1
-            row_id, parsed = self._store(fetched, now)
-            if self._handle(row_id, report, now, parsed):
-                self.mailbox.mark_processed(fetched)  # only once the database says it is done
-        self._recover(report, now)
-        sent = asyncio.run(self._send_due())  # the outbox runs on the wall clock, whatever `now` reads mail at
-        report.sent, report.send_failed = sent
+        # one event loop and one SMTP connection for the cycle: each reply goes out as soon as its message is
+        # handled, so the last of a burst of mail does not wait for the whole batch before anything is sent
+        outbox = OutboxWorker(self.db, self.sender)
+        with asyncio.Runner() as runner:
+            try:
+                for fetched in self.mailbox.unprocessed():
+                    report.fetched += 1
+                    row_id, parsed = self._store(fetched, now)
+                    if self._handle(row_id, report, now, parsed):
+                        self.mailbox.mark_processed(fetched)  # only once the database says it is done
+                    self._send(runner, outbox, report)
+                self._recover(report, now)
+                self._send(runner, outbox, report)
+            finally:
+                runner.run(outbox.close())
         with self.db.transaction() as s:
             report.waiting, report.waiting_since = repo.waiting(s)
         if jobs:
@@ -209,11 +218,12 @@ class App:
                 repo.mark_processed(s, row_id, state="failed")
         return True
 
-    async def _send_due(self) -> tuple[int, int]:
-        from mailbot.outbox.sender import OutboxWorker
-
-        result = await OutboxWorker(self.db, self.sender).send_due(datetime.now(UTC))
-        return result.sent, result.failed
+    @staticmethod
+    def _send(runner: asyncio.Runner, outbox: Any, report: CycleReport) -> None:
+        """Send what is due now; the outbox runs on the wall clock, whatever ``now`` reads mail at."""
+        result = runner.run(outbox.send_due(datetime.now(UTC), keep_open=True))
+        report.sent += result.sent
+        report.send_failed += result.failed
 
     # --- jobs --------------------------------------------------------------------------------
     def run_jobs(self, now: datetime) -> dict[str, int]:
@@ -267,6 +277,12 @@ class App:
                 self._idle(min(poll, STOP_CHECK_SECONDS))
             except MailbotError as exc:  # a server away for a while: keep trying, quietly
                 log.warning("%s", exc)
+                self._stop.wait(min(poll, 10))
+            except OperationalError as exc:
+                # the database locked by another process past the busy timeout, or PostgreSQL restarting: the
+                # mail stays unprocessed on the server and the replies in the outbox; both are taken up again
+                log.warning("database not available (%s); trying again in %g s",
+                            str(exc.orig or exc).splitlines()[0], min(poll, 10))
                 self._stop.wait(min(poll, 10))
             except _Interrupted:  # the signal came just as the wait ended
                 break

@@ -69,3 +69,41 @@ def test_a_signal_ends_a_wait_for_mail_at_once() -> None:
     finally:
         timer.join()
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_a_database_locked_past_its_busy_timeout_is_waited_out_not_a_crash(caplog: Any) -> None:
+    """Another process holds the SQLite database (or PostgreSQL restarts): the service logs what it waits for
+    and tries again; the mail stays unprocessed on the server until a cycle gets through."""
+    import logging
+    import threading
+    from types import SimpleNamespace
+
+    app = App.__new__(App)
+    app._stop = threading.Event()
+    app._waiting = False
+    app.settings = SimpleNamespace(mailbox=SimpleNamespace(poll_seconds=0.01))  # type: ignore[assignment]
+    app.calendars = {}
+    app._scheduler = lambda: SimpleNamespace(start=lambda: None, shutdown=lambda wait: None)  # type: ignore[method-assign]
+    app.retry_waiting = lambda: 0  # type: ignore[method-assign]
+    app.close = lambda: None  # type: ignore[method-assign]
+    cycles: list[int] = []
+
+    def cycle(jobs: bool = True) -> CycleReport:
+        cycles.append(1)
+        if len(cycles) < 3:
+            raise _error(Exception("database is locked"))
+        app._stop.set()
+        return CycleReport()
+
+    app.cycle = cycle  # type: ignore[method-assign, assignment]
+    import signal
+
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        with caplog.at_level(logging.WARNING, logger="mailbot.app"):
+            app.run_forever()
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    assert len(cycles) == 3
+    assert sum("database not available (database is locked)" in r.getMessage() for r in caplog.records) == 2

@@ -227,7 +227,9 @@ class OutboxWorker:
         self.me = repo.process_identity()
         self.locking = database.engine.dialect.name == "postgresql"
 
-    async def send_due(self, now: datetime) -> SendReport:
+    async def send_due(self, now: datetime, *, keep_open: bool = False) -> SendReport:
+        """Send every reply due at ``now``, on one connection; ``keep_open`` leaves it for the next call
+        (the service's cycle sends after each message it handles), and ``close`` ends it."""
         report = SendReport()
         if hasattr(self.sender, "keep"):
             self.sender.keep = True
@@ -235,12 +237,17 @@ class OutboxWorker:
             while await (self._send_locked(now, report) if self.locking else self._send_claimed(now, report)):
                 pass  # until nothing is due: a failed reply waits for its retry time, later than ``now``
         finally:
-            close = getattr(self.sender, "aclose", None)
-            if close is not None:
-                await close()
-            if hasattr(self.sender, "keep"):
-                self.sender.keep = False
+            if not keep_open:
+                await self.close()
         return report
+
+    async def close(self) -> None:
+        """End the connection a ``send_due(keep_open=True)`` left open."""
+        close = getattr(self.sender, "aclose", None)
+        if close is not None:
+            await close()
+        if hasattr(self.sender, "keep"):
+            self.sender.keep = False
 
     async def _send_locked(self, now: datetime, report: SendReport) -> bool:
         """PostgreSQL: the row lock is the claim, held through the send and dropped with the process."""
