@@ -100,6 +100,9 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
     return any(rx.fullmatch(w) for w in words)
 
 
+# 'or' right between two time expressions ("iltaisin, tai sit viikolla 12"), nothing else between them
+_OR_JOINS = rx_compile(r"[\s,;]*(?:tai|taikka|tahi|eller|or|alternatively|vaihtoehtoisesti)"
+                       r"(?:\s+(?:sit|sitten|then|else|så|också|myös))?[\s,]*")
 _OR = rx_compile(r"(?<![\w])(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)(?![\w])")
 
 
@@ -116,6 +119,15 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
     any_day = False  # "efter kl. 16 vilken dag som helst": every day is named, so the frame is whole
     for i, m in enumerate(mentions):
         f = mention_frame(m, ctx)
+        gap = text[mentions[i - 1].end:m.start] if i else ""
+        if _OR_JOINS.fullmatch(gap) and ((cur.times and not cur.has_days and f.has_days and not f.times)
+                                or (cur.has_days and not cur.times and f.times and not f.has_days)):
+            # "iltaisin, tai sit viikolla 12 ihan minä päivänä": hours or days, either one: two frames, not their
+            # intersection ("ti tai ke aamupäivällä" lists days of one kind and stays one frame)
+            cur.either = True
+            frames.append(cur)
+            cur = Frame(alternative=True, either=True)
+            any_day = False
         # "huomenna koska vaan", "ma klo 10", "efter kl. 16 vilken dag som helst"
         closed = (cur.has_days and (cur.times or cur.any_time)) or (any_day and bool(cur.times))
         listed = i and _LIST_GAP.fullmatch(text[mentions[i - 1].end:m.start])
@@ -304,6 +316,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
         # negations inside a time expression ("no earlier than 10") negate nothing
         # a holiday stays: "vecka 42 är det höstlov", "olen kesälomalla viikolla 30" say the week is out
         blanked = _blank(whole, [m for m in found if not (m.kind == "flag" and m.flag == "holiday")])
+        # "the same time as last time": the past word inside a holiday or earlier-booking phrase is its own
+        past_blanked = _blank(whole, found) if any(m.kind == "flag" and m.flag == "holiday" for m in found) else blanked
         for start, end in clause_spans(sentence):
             low = whole[start:end]
             unread = blanked[start:end]
@@ -327,8 +341,8 @@ def read_times(text: str, lex: Lexicon, ctx: Context, *, skip_references: bool =
                 wished = [m for m in wished if m not in previous]
                 low = unread = _CORRECTION_CUT.sub("", low)
             # a reason ("koska", "ku iltapäivisin meil on asiakkaita") opens the clause; "senast kl. 10" is no past
-            if (_has(lex, "REASON", low[:12]) or _opens_with(lex, "REASON", low) or _has(lex, "PAST", unread)
-                    or _has(lex, "OTHER_EVENT", unread)):
+            if (_has(lex, "REASON", low[:12]) or _opens_with(lex, "REASON", low)
+                    or _has(lex, "PAST", past_blanked[start:end]) or _has(lex, "OTHER_EVENT", unread)):
                 continue
             kept: list[Mention] = []
             booked_end = -1  # end of a mention that named the booked appointment

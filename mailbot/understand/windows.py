@@ -54,6 +54,7 @@ class Frame:
     any_time: bool = False
     named: bool = False  # it named days, even if none of them is left (past, outside the horizon)
     alternative: bool = False  # came after a day with its hours: "huomenna aamulla tai ylihuomenna"
+    either: bool = False  # "iltaisin, tai sit viikolla 12": hours or days, either one, each whole on its own
     every_other: bool = False  # its weekdays every other week, from the first
     not_before: date | None = None  # "Sen jälkeen torstai-iltapäivät": only days after what was said before
 
@@ -430,9 +431,13 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
             f.times = [(DAY_START, DAY_END)]
         if f.alternative and f.has_days and not f.times:  # "…aamupäivällä tai ylihuomenna": a whole day
             f.times = [(DAY_START, DAY_END)]
+        if f.either and f.times and not f.has_days:  # "iltaisin, tai …": evenings on any day
+            f.weekdays, f.habitual = set(range(7)), True
+        if f.either and f.has_days and not f.times:  # "viikolla 12 ihan minä päivänä, tai …": whole days
+            f.times = [(DAY_START, DAY_END)]
     # a frame whose days are all gone (past, beyond the horizon) lends its hours to nobody
     real = [f for f in includes if (f.has_days or f.times) and frame_days(f, ctx) != set()]
-    spans = [s for f in real for s in f.spans]
+    spans = [s for f in real if not f.either for s in f.spans]  # an either-or frame lends its weeks to nobody
     full = [f for f in real if f.has_days and f.times]
     partial = [f for f in real if not (f.has_days and f.times)]
     windows: list[Interval] = []
@@ -448,7 +453,8 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
         for f in partial:
             rest.merge(f)
         for f in full:
-            g = Frame(set(f.dates), list(f.spans) or (spans if f.weekdays else []), set(f.weekdays), f.habitual,
+            g = Frame(set(f.dates), list(f.spans) or (spans if f.weekdays and not f.either else []), set(f.weekdays),
+                      f.habitual,
                       list(f.times), named=True)
             each.append(frame_intervals(g, ctx))
             windows += each[-1]

@@ -277,3 +277,63 @@ def test_a_business_trip_week_is_ruled_out() -> None:
     got = parse("None of these times is possible for me - I am on a business trip the whole week 11. "
                 "In week 12 any afternoon would be fine.")
     assert {d for d, _s, _e in windows(got)} == {f"2028-03-{d}" for d in range(20, 25)}, got
+
+
+@pytest.mark.parametrize("body, field, want", [
+    # the team a new manager took over is not who attends
+    ("In August I took over a team of eleven developers. I'd like to book leadership supervision, "
+     "Tuesday mornings.", "participants", None),
+    # sessions named with words between the count and the noun
+    ("We have agreed that the company will cover six individual supervision sessions for him, Mondays after 2 pm.",
+     "sessions", 6),
+    # spoken Finnish without diacritics
+    ("Meita on 9. Viis kertaa kahen viikon valein ois hyva, tiistaisin klo 13-15.", "cadence", "biweekly"),
+    # the one she saw before and wants again
+    ("Hän on aiemmin käynyt Sari Koskisella ja toivoisi samaa ohjaajaa. Maanantaiaamupäivät sopivat.",
+     "supervisor", "Sari Koskinen"),
+])
+def test_fields_from_the_winter_set(body: str, field: str, want: object) -> None:
+    assert parse(body)[field] == want
+
+
+def test_the_rest_of_the_week_being_busy_is_why_not_when() -> None:
+    got = parse("Tuesday or Wednesday mornings work best for me; the rest of the week is mostly taken up with "
+                "planning meetings.")
+    assert {d for d, _s, _e in windows(got)} >= {"2028-02-29", "2028-03-01", "2028-03-07", "2028-03-08"}, got
+    assert all(s == "08:00" and e == "12:00" for _d, s, e in windows(got)), got
+
+
+@pytest.mark.parametrize("body, want_days, want_hours", [
+    # hours or days, either one: both, not their intersection
+    ("Pääsisin parhaiten iltaisin, tai sit viikolla 11 ihan minä päivänä vaan.", "every", {("16:00", "20:00"),
+                                                                                        ("08:00", "20:00")}),
+    ("Viikolla 11 mikä päivä tahansa, tai sitten iltaisin.", "every", {("16:00", "20:00"), ("08:00", "20:00")}),
+    # days of one kind listed with 'tai' share the hours said after them
+    ("Ensi viikolla tiistaina tai keskiviikkona aamupäivällä.", {"2028-03-07", "2028-03-08"}, {("08:00", "12:00")}),
+])
+def test_hours_or_days_either_one(body: str, want_days: object, want_hours: set[tuple[str, str]]) -> None:
+    got = windows(parse(body))
+    assert {(s, e) for _d, s, e in got} == want_hours, got
+    if want_days == "every":
+        evenings = {d for d, s, _e in got if s == "16:00"}
+        assert len(evenings) > 30, got  # every evening of the horizon, not only week 11's
+        assert {d for d, s, _e in got if s == "08:00"} == {f"2028-03-{d:02d}" for d in range(13, 18)}, got
+    else:
+        assert {d for d, _s, _e in got} == want_days, got
+
+
+@pytest.mark.parametrize("body", [
+    "Moi, varaisin taas ajan samalla tavalla kun viimeks, sama aika ja paikka sopii mulle edelleen.",
+    "Hi, I'd like to book again, the same time and place as last time.",
+    "Hej, jag vill boka samma tid och plats som förra gången.",
+    "Aamupäivät sopivat, vappuaattona en kuitenkaan pääse.",
+])
+def test_an_earlier_booking_or_a_holiday_named_as_the_time_goes_to_staff(body: str) -> None:
+    got = parse(body)
+    assert got["needs_review"] and "time expression not understood" in got["reasons"], got
+
+
+def test_the_staff_a_manager_is_responsible_for_is_no_head_count() -> None:
+    got = parse("oon uus myymalapaallikko, vastuulla on nyt 11 tyontekijaa. tarviin esihenkilon tyonohjausta, "
+                "teamsil ois helpoin. ens viikol ti tai ke ennen kymmenta kay")
+    assert got["participants"] is None, got

@@ -230,7 +230,7 @@ OTHER_EVENT = [r"(?:we|i)\s+have\s+(?:a\s+|our\s+|the\s+)?(?:daily|weekly|mornin
 CONSEQUENCE = [r"then(?=\s+(?:not|nothing|no)(?!\w))", r"so", r"which", r"therefore", r"that's\s+why"]
 GREETINGS = [r"happy\s+\w+(?:\s+\w+)?[!.]?$", r"have\s+a\s+(?:nice|good|great|lovely|wonderful)", r"enjoy\s+(?:your|the)",
              r"^good\s+(?:morning|afternoon|evening)[\s,!.]*$"]  # the salutation alone, not "…Tuesday morning"
-REASON = [r"when\s+(?:i|we)\s+(?:have|work|teach)", r"when\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:busy|at|in|on|away|teaching)", r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"as\s+(?:that's|that\s+is|it's|it\s+is|this\s+is|those\s+are|these\s+are)(?!\w)", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
+REASON = [r"the\s+rest\s+of\s+(?:the|my|our)\s+(?:week|month|days?)\s+(?:is|are)", r"when\s+(?:i|we)\s+(?:have|work|teach)", r"when\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:busy|at|in|on|away|teaching)", r"as\s+(?:i'm|we're|i've|we've|my|our|the|most|all)(?!\w)", r"since\s+(?:my|our|the|most|two|both|all|i'm|we're)(?!\w)", r"given\s+that", r"that's\s+when", r"as\s+(?:that's|that\s+is|it's|it\s+is|this\s+is|those\s+are|these\s+are)(?!\w)", r"because", r"since\s+(?:i|we)", r"as\s+(?:i|we)\s+(?:have|travel|am|are|will)", r"due\s+to"]
 PAST = [r"(?<!the\s)last\s+(?:week|month|year|time|spring|summer|autumn|fall|winter|session|meeting|\w+day)(?!\s+of)",
         r"ago", r"was(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"were(?!\s+(?:thinking|wondering|hoping|planning|going\s+to))", r"had", r"started", r"began", r"ended", r"finished", r"completed", r"attended", r"took\s+place", r"moved", r"promoted", r"did", r"went",
         r"previously", r"earlier\s+this\s+year", r"used\s+to", r"'ve\s+been", r"have\s+been"]
@@ -242,7 +242,7 @@ ANY_TIME = [r"any(?=\s+(?:morning|afternoon|evening|weekday|working\s+day)s?(?!\
 ASAP = [r"as\s+soon\s+as\s+possible", r"asap", r"at\s+the\s+earliest", r"earliest\s+(?:possible|available)",
         r"first\s+available", r"soonest"]
 HOLIDAYS = [r"(?:once|when|after)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children)\s+(?:are\s+)?(?:back\s+(?:at|in|to)\s+school|go\s+back\s+to\s+school|start\s+school)", r"(?:once|when|after)\s+(?:the\s+)?schools?\s+(?:starts?|begins?|opens?|(?:are|is)\s+back)",
-            r"(?:the\s+)?same\s+(?:time|day|slot)\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:at\s+)?the\s+same\s+time\s+(?:the\s+|a\s+|one\s+)?(?:week|day)\s+(?:after|later)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
+            r"(?:the\s+)?same\s+(?:time|day|slot)(?:\s+and\s+place)?\s+as\s+(?:last\s+time|before|previously|the\s+last\s+\w+)", r"(?:at\s+)?the\s+same\s+time\s+(?:the\s+|a\s+|one\s+)?(?:week|day)\s+(?:after|later)", r"(?:after|before|over|during|around)\s+the\s+holidays", r"(?:after|before)\s+the\s+(?:christmas|new\s+year|easter)\w*", r"festive\s+season", r"holiday\s+season", r"turn\s+of\s+the\s+(?:month|year)", r"easter\w*", r"midsummer\w*", r"(?:after|before|around|over)\s+christmas", r"christmas\s+holidays?",
             r"(?:after|before)\s+new\s+year\w*", r"between\s+christmas\s+and\s+(?:the\s+)?new\s+year\w*",
             r"(?:over|around|during|before|after)\s+(?:the\s+)?(?:christmas|xmas|new\s+year)\w*", r"(?:in\s+)?early\s+new\s+year", r"epiphany", r"ski\s+(?:holiday|break|week)",
             r"(?:after|before|during|over)\s+(?:the\s+)?(?:autumn|winter|spring|summer|easter|christmas|school)\s+(?:holidays?|break|vacation)", r"half[-\s]term",
@@ -327,6 +327,8 @@ CADENCE = {
     "monthly": [r"one\s+(?:session\s+|meeting\s+)?(?:a|per|each|every)\s+month", r"(?:one|1)\s+times?\s+(?:in|per|a|each)\s+(?:the\s+|a\s+)?month", r"monthly", r"once\s+a\s+month", r"every\s+month", r"each\s+month", r"once\s+per\s+month"],
 }
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:sessions|meetings|appointments|visits|times)",
+            # "six individual supervision sessions"
+            r"{N}\s+(?:(?:individual|group|team|leadership|supervision|coaching|one-to-one|1:1|further|more|remote|online|in-person)\s+){1,3}(?:sessions|meetings|appointments|visits)",
             r"(?:weekly|monthly|every\s+\w+\s+week)\s+for\s+{N}\s+(?:weeks|months)",
             r"series\s+of\s+{N}"]
 PARTICIPANTS = [r"{N}\s+of\s+(?:us|our|my)(?:\s+[a-z-]+){0,3}\s+(?:would|want|wish|need|will|are\s+(?:joining|coming|taking))(?![\w])",r"(?:so\s+)?{N}\s+(?:in\s+total|altogether|all\s+told)(?![\w])", r"(?:so\s+)?(?:we(?:'ll|\s+will)?\s+be|there\s+will\s+be|that\s+makes)\s+{N}(?!\s*(?:[:.]\d|am|pm|a\.m|p\.m|o'clock|minutes|hours|weeks|sessions|times))(?![\w])",r"(?:team|group|unit)\s+of\s+{N}(?![\w])",r"(?<!my\s)(?<!our\s){N}\s+(?:[a-z-]{3,}\s+)?[a-z]{3,}(?:ers|ors|ists|ians|ants|ics|pals|als)(?![\w])",
@@ -344,7 +346,7 @@ PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro
 TOTAL = [r"in\s+total", r"altogether", r"(?:a\s+)?total\s+of", r"all\s+told", r"all\s+in\s+all"]
 LEADS_AFTER = [r"report(?:s|ing)?\s+(?:directly\s+)?to\s+me", r"(?:that|whom|who)\s+i\s+(?:lead|manage)", r"to\s+(?:lead|manage)", r"reporting\s+to\s+me", r"under\s+me"]
 LEADS = [r"(?:run|own|have)\s+an?\s+(?:\w+\s+){0,4}with(?:\s+about|\s+around)?",  # "a small agency with five staff"
-         r"(?:our|the)\s+(?:school|company|organisation|organization|firm|unit|department|hospital)\s+(?:has|employs)(?:\s+about|\s+around)?", r"lead\s+a\s+team\s+of", r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports", r"head\s+of", r"in\s+charge\s+of"]
+         r"(?:our|the)\s+(?:school|company|organisation|organization|firm|unit|department|hospital)\s+(?:has|employs)(?:\s+about|\s+around)?", r"lead\s+a\s+team\s+of", r"(?:lead|manage|run)\s+an?", r"i\s+\w+\s+(?:lead|manage)", r"i've\s+been\s+(?:leading|managing)", r"i\s+(?:lead|manage)\s+(?:a|an|the|my)\s+(?:\w+\s+)?(?:team|unit|group|department)\s+of", r"i\s+lead", r"i\s+manage", r"i\s+am\s+responsible\s+for", r"i'm\s+responsible\s+for", r"my\s+reports", r"head\s+of", r"in\s+charge\s+of", r"(?:took|taken|take|taking)\s+over\s+(?:a|the|my|our)"]
 SUPERVISOR_BEFORE = [r"highly\s+of", r"praised", r"things\s+about", r"recommend\w*", r"supervisor", r"with", r"recommended", r"book\s+with", r"see"]
 SUPERVISOR_AFTER = [r"(?:and\s+)?(?:praised|recommends|recommended|raved\s+about)\s+(?:her|him)", r"[–-]?\s*(?:would|could|can)\s+(?:it\s+be\s+possible\s+to\s+have|i\s+(?:have|get|see))\s+(?:her|him)", r"as\s+(?:my|our)\s+supervisor", r"as\s+(?:a\s+)?supervisor"]
 

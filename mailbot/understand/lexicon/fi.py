@@ -351,7 +351,9 @@ ASAP = [r"mahollisimman\s+pian", r"mahdollisimman\s+pian", r"mahdollisimman\s+no
 HOLIDAYS = [r"kun\s+(?:lapset|muksut|kakarat)\s+(?:on|ovat|ois|olisivat)?\s*(?:taas\s+)?(?:palannu\w*\s+)?koulu\w*", r"koulu(?:jen|t)?\s+(?:alka\w*|alettua)", r"koulujen\s+alettua",
             r"sama(?:an|na|)\s+aika(?:an)?\s+kuin\s+(?:viimeksi|edellise\w*\s+kerra\w*|ennenkin|aiemmin|viime\s+kerra\w*)",
             r"samaan\s+aikaan\s+kuin\s+\w+", r"samaan\s+aikaan\s+(?:seuraava\w*|sitä\s+seuraava\w*|viikkoa\s+myöhemmin)", r"lomien\s+jälkeen", r"pyhien\s+jälkeen", r"uuden\s+vuoden\s+jälkeen", r"joulun\s+ja\s+uuden\s+vuoden", r"\w+-\w+kuun\s+vaihtee\w*", r"kuun\s+vaihtee\w*", r"vuodenvaihtee\w*", r"pääsiäi\w*", r"juhannu\w*", r"joulun\s+(?:jälkeen|alla|välipäiv\w*|aikaan)", r"välipäivi\w*",
-            r"loppiai\w*", r"vapun\s+\w+",
+            r"loppiai\w*", r"vapun\s+\w+", r"vappuna", r"vappuaat\w*", r"vappupäivä\w*",
+            # "sama aika ja paikka sopii", "samalla tavalla kun viimeks": an earlier booking staff look up
+            r"sama\w*\s+aika\w*\s+ja\s+paikka\w*", r"samalla\s+tavalla\s+(?:kuin|kun|ku)\s+(?:viimeksi|viimeks|viime\s+kerralla|ennenkin)",
             r"ennen\s+(?:joulua|uutta\s+vuotta|vappua|pääsiäistä|juhannusta|itsenäisyyspäivää)",
             r"(?:heti\s+)?uuden\s+vuoden\s+(?:alu\w*|alku\w*|puolella)", r"vuoden\s+alu(?:ssa|sta|lla)", r"hiihtolom\w*", r"syyslom\w*", r"kesälom\w*", r"joululom\w*", r"talvilom\w*", r"pääsiäislom\w*", r"uudenvuoden",
             r"ensi\s+(?:keväänä|keväällä|syksynä|syksyllä|kesänä|kesällä|talvena|talvella)",
@@ -447,7 +449,7 @@ MODE_EITHER = [r"(?<!ajalla\s)(?<!päivällä\s)(?<!kohdalla\s)ei\s+(?:ole\s+)?v
 CADENCE = {
     "weekly": [r"(?<!bi)(?<!bi-)weekly", r"viikoittain", r"kerran\s+viikossa", r"joka\s+viikko", r"joka\s+viikolla", r"viikottain",
                r"kerran\s+viikkoon"],
-    "biweekly": [r"bi-?weekly", r"joka\s+toi(?:nen|sena|sella|seen)\s+\w+(?:tai|ko)\w*", r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein",
+    "biweekly": [r"bi-?weekly", r"joka\s+toi(?:nen|sena|sella|seen)\s+\w+(?:tai|ko)\w*", r"joka\s+toinen\s+viikko", r"joka\s+toisella\s+viikolla", r"kahden\s+viikon\s+välein", r"kahen\s+viikon\s+välein",
                  r"2\s+viikon\s+välein", r"joka\s+toiselle\s+viikolle", r"parin\s+viikon\s+välein"],
     "monthly": [r"monthly", r"(?<!puolentoista\s)(?<!kahden\s)(?<!kolmen\s)(?<!parin\s)kuukauden\s+välein", r"kerran\s+kuussa", r"kerran\s+kuukaudessa", r"kuukausittain", r"joka\s+kuukausi",
                 r"kerran\s+kuukauteen", r"joka\s+kuu"],
@@ -476,10 +478,12 @@ WITH_WRITER = [r"(?:minä|mä|mie|itse|allekirjoittanut)\s+(?:ja|sekä|\+)\s+{N}
 PRICE_AFTER = [r"(?:à|á|@|a)\s*(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur\w*|euro\w*)?", r"(?:hintaan|hinnalla)\s+\d+"]
 TOTAL = [r"yhteensä(?:\s+noin)?", r"kaikkiaan", r"kaikkineen", r"kaiken\s+kaikkiaan"]
 LEADS_AFTER = [r"vetäjä\w*", r"esihenkilö(?:nä|ksi)", r"esimiehe(?:nä|ksi)", r"alaise\w*", r"johdettava\w*", r"joita\s+johdan", r"joiden\s+esihenkilö\w*"]
-LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuullani(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"esimiehenä\s+\w*", r"johtajana\s+\w*", r"alaisi\w*"]
+LEADS = [r"(?:koulu|yksikö|organisaatio|yritykse|firma|talo|virasto|kunna|koulussa)\w*\s+on(?:\s+noin|\s+yhteensä)?", r"vastuulla(?:ni)?(?:\s+on)?(?:\s+nyt)?(?:\s+noin)?", r"alaisinani", r"vastaan\s+\w*", r"johdan", r"vedän", r"johtamani\w*", r"esihenkilönä\s+\w*", r"esimiehenä\s+\w*", r"johtajana\s+\w*", r"alaisi\w*"]
 # a name right after one of these (a word or two may come between) or right before the second list
 SUPERVISOR_BEFORE = [r"kehu\w*", r"suosittel\w*", r"mieluummin", r"(?:työn)?ohjaaja\w*", r"mielellään", r"mielellämme", r"suositteli\w*", r"toivoisi\w*", r"haluaisi\w*", r"mieluiten"]
-SUPERVISOR_AFTER = [r"(?:ja\s+)?(?:kehu\w*|suosittel\w*)\s+(?:häntä|hänen|sitä|tosi|kovasti|lämpimästi)", r"(?:ois|olisi|olis|on)\s+(?:\w+\s+)?(?:tilaa|aikaa|vapaata|vapaita\s+aikoja)", r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle"]
+SUPERVISOR_AFTER = [r"(?:ja\s+)?(?:kehu\w*|suosittel\w*)\s+(?:häntä|hänen|sitä|tosi|kovasti|lämpimästi)", r"(?:ois|olisi|olis|on)\s+(?:\w+\s+)?(?:tilaa|aikaa|vapaata|vapaita\s+aikoja)", r"ja\s+(?:hänen|hänellä)\s+(?:kanssaan|jatka\w*)", r"(?:hänen|häntä)\s+(?:kanssaan|toivo\w*)", r"kanssa", r"ohjauksessa", r"ohjauksella", r"ohjaaja\w*", r"luona", r"luokse", r"vastaanotolle",
+                     # "on aiemmin käynyt Sari Koskisella ja toivoisi samaa ohjaajaa"
+                     r"ja\s+(?:toivo|halua)\w*\s+sama\w*"]
 
 REVIEW = {
     "complaint": [r"kosket\w*\s+(?:minua|mua|minuun)", r"kommentoi\w*\s+(?:\w+\s+){0,3}ulkonäk\w*", r"ulkonäköä\w*",

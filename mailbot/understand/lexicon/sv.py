@@ -216,7 +216,7 @@ LIKEWISE = [r"likaså", r"samma\s+sak\s+med", r"samma\s+gäller", r"inte\s+helle
 OTHER_EVENT = [r"(?:läsåret|terminen|projektet|avtalet|säsongen|skolan|räkenskapsåret)\s+(?:slutar|börjar|tar\s+slut)", r"(?:\w*möte\w*|\w*gruppen|teamet)\s+(?:är|hålls|ligger|träffas|samlas)", r"träffas\s+(?:varje|varannan|alltid)"]
 CONSEQUENCE = [r"då(?=\s+(?:går|passar|kan)(?!\w))", r"så", r"vilket", r"därför"]
 GREETINGS = [r"glad\s+(?:fortsatt\s+)?\w+", r"trevlig\s+(?:fortsatt\s+)?\w+", r"trevlig\s+\w+", r"ha\s+en\s+(?:fin|trevlig|skön|bra)", r"god\s+(?:jul|fortsättning)"]
-REASON = [r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
+REASON = [r"resten\s+av\s+(?:veckan|månaden)\s+(?:är|går)", r"eftersom", r"då\s+(?:vi|jag|mina|våra|han|hon)(?!\w)", r"för\s+(?:då|det\s+är\s+då)", r"eftersom", r"därför\s+att", r"för\s+att", r"då\s+(?:vi|jag)"]
 PAST = [r"har\s+haft", r"hade", r"haft", r"förra", r"hade", r"var", r"var\s+vi", r"började", r"började\w*", r"sedan", r"för\s+\w+\s+sedan",
         r"tidigare", r"senast", r"i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)", r"blev",
         r"hölls", r"ställdes\s+in"]
@@ -228,7 +228,7 @@ ANY_TIME = [r"vilken(?=\s+(?:förmiddag|eftermiddag|kväll|morgon)\s+som\s+helst
 ASAP = [r"så\s+snart\s+som\s+möjligt", r"så\s+fort\s+som\s+möjligt", r"snarast\w*", r"så\s+snart\s+det\s+går",
         r"första\s+lediga"]
 HOLIDAYS = [r"när\s+(?:barnen|ungarna)\s+(?:har\s+)?(?:börjat|kommit\s+tillbaka\s+till|är\s+tillbaka\s+i)\s+skolan", r"när\s+skolan\s+(?:har\s+)?börja\w*", r"när\s+skola\w*\s+börjar", r"efter\s+skolstart\w*", r"skolstart\w*",
-            r"samma\s+tid\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"(?:på\s+)?samma\s+tid\s+(?:veckan\s+efter|en\s+vecka\s+senare|nästa\s+vecka)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
+            r"samma\s+tid(?:\s+och\s+plats)?\s+som\s+(?:förra\s+gången|sist|senast|tidigare|förut)", r"(?:på\s+)?samma\s+tid\s+(?:veckan\s+efter|en\s+vecka\s+senare|nästa\s+vecka)", r"efter\s+helgerna", r"efter\s+helgen", r"efter\s+nyår\w*", r"över\s+helgerna", r"månadsskifte\w*", r"årsskifte\w*", r"påsk\w*", r"midsommar\w*", r"efter\s+jul\w*", r"före\s+jul\w*", r"kring\s+jul\w*", r"mellandag\w*",
             r"trettond\w*", r"sportlov\w*", r"höstlov\w*", r"jullov\w*", r"julledighet\w*", r"sommarsemester\w*", r"under\s+våren", r"i\s+v\u00e5r",
             r"nästa\s+vår", r"till\s+våren", r"i\s+höst", r"till\s+hösten", r"under\s+hösten", r"valborg\w*", r"mellan\s+jul(?:en|helgen)?\s+och\s+nyår\w*",
             r"(?:före|efter|innan|under|kring|runt)\s+(?:jul|julen|julhelgen|nyår\w*|trettondag\w*|påsk\w*|midsommar\w*)(?![a-zåäö])"]
