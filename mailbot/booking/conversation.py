@@ -83,7 +83,9 @@ class Conversations:
         conv = self._conversation(s, msg, sender)
         row.conversation_id = conv.id
         holds = _live_holds(s, conv)
-        options = [Option(h.option_number, h.start, h.end, h.supervisor_id) for h in holds] or None
+        # the times last offered, also when their holds ran out: "kakkonen sopii" three days later still names one
+        offered = holds or (_last_offered(s, conv) if conv.state in ("proposed", "rescheduling") else [])
+        options = [Option(h.option_number, h.start, h.end, h.supervisor_id) for h in offered] or None
         parsed = self.parse(msg, now=now, options=options)
         conv.language, conv.parsed, conv.updated_at = parsed.language, parsed.to_dict(), now
         if parsed.intent in ("auto_reply", "other"):
@@ -100,7 +102,7 @@ class Conversations:
                    "confirm": self._confirm, "cancel": self._cancel}.get(parsed.intent)
         if handler is None:
             return self._review(s, row, conv, [f"{parsed.intent} for staff"], msg)
-        return handler(s, row, conv, msg, parsed, holds, now)
+        return handler(s, row, conv, msg, parsed, offered if parsed.intent == "confirm" else holds, now)
 
     # --- intents ------------------------------------------------------------------------------
     def _request(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
@@ -139,9 +141,12 @@ class Conversations:
         chosen = [h for h in holds if h.option_number == parsed.choice]
         if not chosen:
             return self._review(s, row, conv, ["confirmation without a matching option"], msg)
-        if any(h.expires_at <= now for h in chosen):
-            return self._request(s, row, conv, msg, parsed, holds, now, kind="hold_expired")
         old = _active_booking(s, conv) if conv.state == "rescheduling" else None
+        lapsed = any(h.expires_at <= now or h.released_at is not None for h in chosen)
+        # a time whose hold ran out is still booked if nobody has taken it since (the database refuses an
+        # overlap, below) and the supervisor's calendar is still free then; otherwise an apology with fresh times
+        if lapsed and (old is not None or not self._calendar_free(chosen)):
+            return self._request(s, row, conv, msg, parsed, holds, now, kind="hold_expired")
         bookings: list[Booking] = []
         try:
             if old is not None:  # moving keeps the UID; the invitation's SEQUENCE grows
@@ -168,6 +173,18 @@ class Conversations:
             out.queued.append(self._queue(s, conv, msg, "confirmation",
                                           {"sessions": [self.slot_context(a)], "moved": False}, a))
         return out
+
+    def _calendar_free(self, holds: list[Hold]) -> bool:
+        """Whether the supervisors' calendars are still free at the held times (read again, not cached)."""
+        for h in holds:
+            calendar = self.calendars.get(h.supervisor_id)
+            try:
+                if calendar is not None and calendar.busy(h.start, h.end):
+                    return False
+            except CalendarError:  # not readable now: offer fresh times, which the slot search reports on
+                log.warning("calendar of %s not readable to confirm a lapsed hold", h.supervisor_id)
+                return False
+        return True
 
     def _cancel(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
                 holds: list[Hold], now: datetime) -> Outcome:
@@ -352,6 +369,15 @@ def _plain(address: str) -> str:
 
 def _live_holds(s: Session, conv: Conversation) -> list[Hold]:
     return list(s.scalars(select(Hold).where(Hold.conversation_id == conv.id, Hold.released_at.is_(None))
+                          .order_by(Hold.option_number, Hold.start)))
+
+
+def _last_offered(s: Session, conv: Conversation) -> list[Hold]:
+    """The holds of the conversation's last proposal (they share its expiry), released or not."""
+    last = s.scalar(select(Hold.expires_at).where(Hold.conversation_id == conv.id).order_by(Hold.id.desc()).limit(1))
+    if last is None:
+        return []
+    return list(s.scalars(select(Hold).where(Hold.conversation_id == conv.id, Hold.expires_at == last)
                           .order_by(Hold.option_number, Hold.start)))
 
 

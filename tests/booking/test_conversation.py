@@ -50,12 +50,14 @@ def settings() -> Settings:
 
 @pytest.fixture
 def world(tmp_path: Path) -> Any:
-    db = open_database(f"sqlite:///{tmp_path / 'm.db'}")
+    db = database = open_database(f"sqlite:///{tmp_path / 'm.db'}")
     rec = Recorder()
     conv = Conversations(settings(), {}, rec, own_addresses={"ajanvaraus@example.fi"}, max_replies_per_day=5)
 
     class World:
         recorder = rec
+        db = database
+        conversations = conv
 
         def receive(self, body: str, *, subject: str = "Työnohjaus", in_reply_to: str | None = None,
                     sender: str = "laura@client.example", now: datetime = NOW, extra: str = "") -> Any:
@@ -151,10 +153,48 @@ def test_decline_with_new_windows_gets_a_new_proposal(world: Any) -> None:
     assert {h.start.astimezone(TZ).date().isoformat() for h in live} == {"2026-12-03"}
 
 
-def test_an_expired_hold_gets_an_apology_with_fresh_options(world: Any) -> None:
+def test_an_expired_hold_whose_time_another_client_took_gets_an_apology_with_fresh_options(world: Any) -> None:
     out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    later = NOW + timedelta(hours=49)
+    with world.db.transaction() as s:  # the job released the holds; another client booked option 1's time since
+        repo.release_expired_holds(s, now=later)
+        first = s.scalars(select(Hold).where(Hold.option_number == 1)).one()
+        other = repo.create_conversation(s, client_email="other@client.example")
+        repo.book(s, other.id, first)
+    out = world.receive("Ykkönen sopii", in_reply_to=out.queued[0], now=later)
+    assert world.recorder.sent[-1][0] == "hold_expired" and out.action == "proposed"
+    assert len(world.scalars(select(Booking))) == 1  # the other client's only
+
+
+def test_an_expired_hold_whose_time_the_calendar_now_has_busy_gets_fresh_options(world: Any) -> None:
+    from mailbot.calendars.base import CalendarSource, Interval
+
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    (first,) = world.scalars(select(Hold).where(Hold.option_number == 1))
+
+    class Busy(CalendarSource):  # the supervisor put something in her calendar at that time meanwhile
+        def busy(self, start: datetime, end: datetime) -> list[Interval]:
+            return [Interval(first.start, first.end)] if start < first.end and first.start < end else []
+
+    world.conversations.calendars = {first.supervisor_id: Busy()}
     out = world.receive("Ykkönen sopii", in_reply_to=out.queued[0], now=NOW + timedelta(hours=49))
     assert world.recorder.sent[-1][0] == "hold_expired" and out.action == "proposed"
+    assert world.scalars(select(Booking)) == []
+
+
+@pytest.mark.parametrize("released", [False, True], ids=["expired", "released by the job"])
+def test_an_expired_hold_whose_time_is_still_free_is_booked(world: Any, released: bool) -> None:
+    """"Kakkonen sopii" three days later: nobody took the time meanwhile, so it is booked, not offered anew."""
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    later = NOW + timedelta(hours=72)
+    if released:
+        with world.db.transaction() as s:
+            repo.release_expired_holds(s, now=later)
+    out = world.receive("Kakkonen sopii", in_reply_to=out.queued[0], now=later)
+    assert out.action == "booked" and world.recorder.sent[-1][0] == "confirmation"
+    (booking,) = world.scalars(select(Booking))
+    (second,) = world.scalars(select(Hold).where(Hold.option_number == 2))
+    assert (booking.start, booking.hold_id) == (second.start, second.id)
 
 
 def test_questions_go_to_review_with_an_acknowledgement(world: Any) -> None:
