@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import random
 import signal
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -170,6 +172,7 @@ class App:
                 if not _transient(exc) or attempt == TRANSIENT_ATTEMPTS:
                     return self._failed(row_id, report, None)
                 log.info("message row %s: %s; trying again", row_id, type(exc.orig).__name__ if exc.orig else exc)
+                time.sleep(random.uniform(0, 0.05 * attempt))  # apart, so that the two do not meet again at once
         return False  # not reached
 
     def _handle_once(self, row_id: int, report: CycleReport, now: datetime | None,
@@ -337,7 +340,7 @@ class _Interrupted(BaseException):  # noqa: N818 - not an error: a signal arrive
     """Raised by the signal handler inside the mailbox's wait, so that IDLE ends at once."""
 
 
-TRANSIENT_ATTEMPTS = 3
+TRANSIENT_ATTEMPTS = 6
 
 
 def _transient(exc: OperationalError) -> bool:

@@ -5,6 +5,13 @@ overlaps one of the same supervisor ([start, end): back-to-back is fine); these 
 refusal into ``SlotTaken``. Each works inside a savepoint, so after ``SlotTaken`` the caller's
 transaction is intact and nothing of the failed call remains.
 
+On PostgreSQL, every change to holds and bookings first takes one transaction-level advisory lock, so
+that workers change reservations one at a time. Two transactions inserting overlapping rows at once
+would each wait for the other while checking the EXCLUDE constraint, and PostgreSQL would end one of
+them as a deadlock; with the lock the second waits for the first to commit and then meets a plain
+refusal (``SlotTaken``), which the caller answers by searching again. The lock is held to the end of
+the transaction and is cheap to take again in it; SQLite serialises writers anyway.
+
 A hold stops counting when it is released, not when ``expires_at`` passes: a scheduled job calls
 ``release_expired_holds``. Until then an expired hold still blocks, in the database and in
 ``live_holds_overlapping`` alike, so the two never disagree.
@@ -17,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import CursorResult, Result, select, update
+from sqlalchemy import CursorResult, Result, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,6 +33,7 @@ from mailbot.store.errors import NotFound, SlotTaken
 from mailbot.store.models import Booking, Hold, utcnow
 
 EXCLUSION_VIOLATION = "23P01"  # PostgreSQL's SQLSTATE for a row an EXCLUDE constraint refused
+RESERVATIONS_LOCK = 0x6D61696C626F74  # the advisory lock's key ("mailbot" in ASCII)
 
 
 class SlotLike(Protocol):
@@ -42,16 +50,19 @@ class SlotLike(Protocol):
 def add_holds(session: Session, conversation_id: int, options: Sequence[Sequence[SlotLike]],
               expires_at: datetime) -> list[Hold]:
     """Hold every slot of a proposal, option 1 first; all of them or, with ``SlotTaken``, none."""
+    serialise(session)
     holds: list[Hold] = []
+    numbered = [(number, slot) for number, slots in enumerate(options, start=1) for slot in slots]
     with session.begin_nested():
-        for number, slots in enumerate(options, start=1):
-            for slot in slots:
-                hold = Hold(conversation_id=conversation_id, supervisor_id=slot.supervisor_id,
-                            start=slot.start, end=slot.end, expires_at=expires_at, option_number=number)
-                # One flush per hold, so that a refusal names the slot it was about.
-                _insert(session, hold, f"{slot.supervisor_id} is already held {_span(slot)}")
-                holds.append(hold)
-    return holds
+        # in one order for every process (supervisor, then time): two workers proposing overlapping times wait
+        # for each other at the first shared slot instead of each holding one the other needs (a deadlock)
+        for number, slot in sorted(numbered, key=lambda ns: (ns[1].supervisor_id, ns[1].start, ns[0])):
+            hold = Hold(conversation_id=conversation_id, supervisor_id=slot.supervisor_id,
+                        start=slot.start, end=slot.end, expires_at=expires_at, option_number=number)
+            # One flush per hold, so that a refusal names the slot it was about.
+            _insert(session, hold, f"{slot.supervisor_id} is already held {_span(slot)}")
+            holds.append(hold)
+    return sorted(holds, key=lambda h: (h.option_number, h.start))
 
 
 def release_holds(session: Session, hold_ids: Iterable[int], at: datetime | None = None) -> int:
@@ -59,12 +70,14 @@ def release_holds(session: Session, hold_ids: Iterable[int], at: datetime | None
     ids = list(hold_ids)
     if not ids:
         return 0
+    serialise(session)
     query = update(Hold).where(Hold.id.in_(ids), Hold.released_at.is_(None)).values(released_at=at or utcnow())
     return _count(session.execute(query))
 
 
 def release_expired_holds(session: Session, now: datetime | None = None) -> int:
     """Release every live hold whose time to answer has run out; returns how many."""
+    serialise(session)
     now = now or utcnow()
     query = update(Hold).where(Hold.released_at.is_(None), Hold.expires_at <= now).values(released_at=now)
     return _count(session.execute(query))
@@ -86,6 +99,7 @@ def confirm_booking(session: Session, hold_id: int, *, ical_uid: str | None = No
     Confirming the same hold again returns its booking unchanged, so a rerun after a crash does not
     book twice. A hold released already (it expired) is still booked if nobody else has the time.
     """
+    serialise(session)
     hold = session.get(Hold, hold_id, with_for_update=True)  # two confirmations of one hold queue up
     if hold is None:
         raise NotFound(f"no hold {hold_id}")
@@ -107,6 +121,7 @@ def confirm_booking(session: Session, hold_id: int, *, ical_uid: str | None = No
 def book(session: Session, conversation_id: int, slot: SlotLike, *, ical_uid: str | None = None,
          at: datetime | None = None, hold_id: int | None = None) -> Booking:
     """Book a time, without a hold (staff booking by hand) or from one; ``SlotTaken`` if it overlaps."""
+    serialise(session)
     booking = Booking(conversation_id=conversation_id, hold_id=hold_id, supervisor_id=slot.supervisor_id,
                       start=slot.start, end=slot.end, ical_uid=ical_uid or new_ical_uid(), created_at=at or utcnow())
     _insert(session, booking, f"{slot.supervisor_id} is already booked {_span(slot)}")
@@ -118,6 +133,7 @@ def cancel_booking(session: Session, booking_id: int, at: datetime | None = None
 
     Cancelling a cancelled booking changes nothing, so the cancellation goes out once.
     """
+    serialise(session)
     booking = session.get(Booking, booking_id, with_for_update=True)
     if booking is None:
         raise NotFound(f"no booking {booking_id}")
@@ -146,6 +162,12 @@ def taken(session: Session, supervisor_id: str, start: datetime, end: datetime) 
                                                         Booking.end > start)
     rows = [*session.execute(holds), *session.execute(bookings)]
     return [Interval(a, b) for a, b in sorted((r[0], r[1]) for r in rows)]
+
+
+def serialise(session: Session) -> None:
+    """Take the reservations lock for the rest of the transaction (PostgreSQL; see the module's text)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": RESERVATIONS_LOCK})
 
 
 def new_ical_uid() -> str:
