@@ -109,3 +109,33 @@ def test_sigterm_in_the_middle_of_an_outage_stops_at_once_and_a_restart_sends_wh
     assert again.returncode == 0, again.stderr
     assert len(replies_to(failing_smtp, client)) == 1
     assert "fetched 0" in again.stdout, again.stdout  # the message itself was handled before the stop
+
+
+def test_the_imap_server_restarted_while_the_service_waits_in_idle(tmp_path: Path) -> None:
+    """Dovecot restarts under the running service: the IDLE connection drops, the service connects again
+    and answers mail that came after the restart; it keeps running and stops cleanly."""
+    from tests.integration.crash import IMAP_PASSWORD
+    from tests.servers.dovecot import start_dovecot
+
+    dovecot = start_dovecot(users={"box@example.fi": IMAP_PASSWORD})
+    smtp = start_smtp()
+    service: subprocess.Popen[str] | None = None
+    try:
+        config, log = write_config(tmp_path, dovecot, smtp, "box@example.fi"), tmp_path / "log"
+        service = _start(config, log)
+        running = service
+        before, after = (f"{w}-{uuid.uuid4().hex[:6]}@client.example" for w in ("before", "after"))
+        dovecot.deliver("box@example.fi", client_mail(before, "Työnohjaus", REQUEST)[0])
+        _until(lambda: bool(replies_to(smtp, before)), 30, running)  # answered: the service is back in IDLE
+        dovecot.restart()
+        dovecot.deliver("box@example.fi", client_mail(after, "Työnohjaus", REQUEST)[0])
+        _until(lambda: bool(replies_to(smtp, after)), 60, running)
+        assert _stop(running) < 2.0
+    finally:
+        if service is not None and service.poll() is None:
+            service.kill()
+            service.wait()
+        smtp.stop()
+        dovecot.stop()
+    assert service.returncode == 0, log.read_text()
+    assert len(replies_to(smtp, before)) == 1 and len(replies_to(smtp, after)) == 1
