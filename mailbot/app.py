@@ -36,7 +36,6 @@ from mailbot.store.models import Conversation, Message, OutboxItem
 
 log = logging.getLogger("mailbot")
 STOP_CHECK_SECONDS = 2.0
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass
@@ -107,6 +106,7 @@ class App:
 
     def _composer(self) -> Any:
         from mailbot.outbox.compose import Composer
+        from mailbot.outbox.render import BUILTIN_TEMPLATES
 
         templates = self.settings.booking.templates
         base = self.settings.source.parent if self.settings.source else Path.cwd()

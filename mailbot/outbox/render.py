@@ -31,7 +31,18 @@ from mailbot.errors import MailbotError
 
 log = logging.getLogger(__name__)
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+def _builtin_templates() -> Path:
+    """The templates that come with mailbot: the checkout's top-level ``templates/`` folder, or the copy an
+    installed package carries as ``mailbot.templates`` (pyproject.toml maps one onto the other)."""
+    checkout = Path(__file__).resolve().parents[2] / "templates"
+    if (checkout / "email" / "fi" / "proposal.txt.j2").is_file():
+        return checkout
+    from importlib.resources import files
+
+    return Path(str(files("mailbot") / "templates"))  # an installed package lives on the file system
+
+
+BUILTIN_TEMPLATES = _builtin_templates()
 KINDS = ("proposal", "confirmation", "cancellation", "reschedule", "hold_expired", "acknowledgement", "reminder")
 LANGUAGES = ("fi", "sv", "en")
 FALLBACK_LANGUAGE = "fi"
