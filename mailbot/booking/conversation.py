@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.booking.slots import Proposal, SlotFinder, request_from_parse
@@ -315,11 +315,7 @@ class Conversations:
     def _replies_today(self, s: Session, address: str, now: datetime) -> int:
         """Messages from this address answered automatically in the last day (a series' several
         invitations are one answer)."""
-        since = now - timedelta(days=1)
-        answered = ("proposed", "booked", "cancelled", "review")
-        return s.scalar(select(func.count(Message.id)).where(
-            Message.direction == "in", Message.sender == address, Message.received_at >= since,
-            Message.state.in_(answered))) or 0
+        return repo.answered_since(s, address, now - timedelta(days=1))
 
     def _option(self, n: int, p: Proposal, parsed: ParseResult) -> dict[str, Any]:
         sup = self.supervisors[p.first.supervisor_id]

@@ -171,8 +171,8 @@ class OutboxItem(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(200))
 
 
-# the loop guard counts one address's replies of the last day for every message (migration 0002)
-Index("ix_outbox_to_addr_created_at", OutboxItem.to_addr, OutboxItem.created_at)
+# the loop guard counts the messages one address sent in the last day, for every message (migration 0004)
+Index("ix_messages_sender_received_at", Message.sender, Message.received_at)
 
 
 class ReviewItem(Base):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -147,6 +147,18 @@ def unprocessed_inbound(session: Session) -> list[Message]:
     """Inbound messages stored but not yet acted on, oldest first: the work a crash left behind."""
     query = select(Message).where(Message.direction == "in", Message.processed_at.is_(None))
     return list(session.scalars(query.order_by(Message.id)))
+
+
+# the states of a message that got an automatic answer (a series' several invitations are one answer)
+ANSWERED_STATES = ("proposed", "booked", "cancelled", "review")
+
+
+def answered_since(session: Session, sender: str, since: datetime) -> int:
+    """Messages from ``sender`` received since ``since`` that were answered automatically (the loop guard's
+    count; the index ``ix_messages_sender_received_at`` serves it)."""
+    return session.scalar(select(func.count(Message.id)).where(
+        Message.sender == sender, Message.received_at >= since, Message.direction == "in",
+        Message.state.in_(ANSWERED_STATES))) or 0
 
 
 def open_review_item(session: Session, reason: str, *, conversation_id: int | None = None,

@@ -18,6 +18,7 @@ from mailbot.store.database import downgrade, upgrade
 
 TABLES = {"messages", "conversations", "holds", "bookings", "outbox", "review_items", "staff_users", "audit_log"}
 HELSINKI = ZoneInfo("Europe/Helsinki")
+HEAD = "0004"
 
 
 def version(db: Database) -> str | None:
@@ -27,7 +28,7 @@ def version(db: Database) -> str | None:
 
 def test_open_creates_every_table_at_the_latest_revision(db: Database) -> None:
     assert set(inspect(db.engine).get_table_names()) >= TABLES
-    assert version(db) == "0003"
+    assert version(db) == HEAD
 
 
 def test_opening_again_is_a_no_op_upgrade_that_keeps_the_data(db: Database, db_url: str) -> None:
@@ -36,7 +37,7 @@ def test_opening_again_is_a_no_op_upgrade_that_keeps_the_data(db: Database, db_u
     db.close()
     again = open_database(db_url)
     try:
-        assert version(again) == "0003"
+        assert version(again) == HEAD
         with again.transaction() as session:
             assert repo.conversation_by_reference(session, reference) is not None
     finally:
@@ -137,3 +138,23 @@ def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
 
 def _t(hour: int) -> datetime:
     return datetime(2026, 11, 23, hour, tzinfo=UTC)
+
+
+def test_the_loop_guards_count_uses_its_index(db: Database) -> None:
+    """Every message asks how many answers its sender got in the last day: that count reads an index."""
+    from sqlalchemy.dialects import sqlite
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is read from SQLite's EXPLAIN QUERY PLAN")
+    captured: list[str] = []
+
+    class Capture:
+        def scalar(self, statement: object) -> int:
+            captured.append(str(statement.compile(dialect=sqlite.dialect(),  # type: ignore[attr-defined]
+                                                  compile_kwargs={"literal_binds": True})))
+            return 0
+
+    repo.answered_since(Capture(), "a@example.fi", datetime(2026, 12, 1, tzinfo=UTC))  # type: ignore[arg-type]
+    with db.engine.connect() as connection:
+        plan = " ".join(str(row) for row in connection.execute(text("EXPLAIN QUERY PLAN " + captured[0])))
+    assert "ix_messages_sender_received_at" in plan, plan
