@@ -52,24 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check-config",
         help="validate the configuration and try every calendar and server it names",
-        description="Load and validate the configuration file, then try each supervisor's calendar (and, in a "
-        "later version, the mailbox and the SMTP server), one line per check. Exit status 0 when all pass, "
-        "1 when a check fails, 2 when the file itself is wrong.",
+        description="Load and validate the configuration file, then try each supervisor's calendar, the mailbox "
+        "(IMAP login and folder) and the SMTP server (EHLO and login), one line per check. Exit status 0 when "
+        "all pass, 1 when a check fails, 2 when the file itself is wrong.",
     )
     _config_option(check)
     check.set_defaults(func=_cmd_check_config)
 
     run = commands.add_parser(
         "run",
-        help="the service: read the mailbox, answer, send, run the jobs (no web page yet)",
+        help="the service: read the mailbox, answer, send, run the jobs",
         description="Poll the booking mailbox (IMAP IDLE when the server has it, else every poll_seconds), "
         "handle each new message once, send the outbox and run the scheduled jobs, until SIGTERM or "
-        "SIGINT. This version serves no web page: the staff UI comes with a later version, and --no-web "
-        "is accepted already.",
+        "SIGINT. No staff web page is served; --no-web is accepted and changes nothing.",
     )
     _config_option(run)
     run.add_argument("--once", action="store_true", help="one full cycle, then exit")
-    run.add_argument("--no-web", action="store_true", help="do not serve the staff UI (none is served yet)")
+    run.add_argument("--no-web", action="store_true", help="do not serve the staff UI (none is served)")
     run.add_argument("-v", "--verbose", action="store_true", help="log each message's id and what was done")
     run.set_defaults(func=_cmd_run)
 

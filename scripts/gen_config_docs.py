@@ -60,12 +60,13 @@ on stderr). Otherwise it prints one line per check and exits with 0 when all pas
 ok   config: config.toml, 3 supervisors; services individual, group, leader
 ok   calendar aino: Aino Virtanen's calendar (calendars/aino.ics), 8 busy times in the next 42 days
 FAIL calendar mikko: Mikko Laine's calendar (calendars/mikko.ics): file not found: /srv/mailbot/calendars/mikko.ics
-skip mailbox: checked by a later version
-skip smtp: checked by a later version
+ok   mailbox: ajanvaraus@x.fi on imap.x.fi:993 (ssl), INBOX: 12 messages, IDLE, processed mail marked $MailbotProcessed
+FAIL smtp: SMTP server smtp.example.fi:587 refused the login of ajanvaraus@example.fi: 535 5.7.8 Authentication failed
 ```
 
 A supervisor without a calendar gets a `skip` line: all their working hours count as free. The
-mailbox and SMTP lines appear only when those sections are in the file; a later version logs in.
+mailbox line logs in and opens the folder; the SMTP line connects, says EHLO and logs in. Both appear only
+when those sections are in the file.
 """
 
 
