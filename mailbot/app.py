@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 
 from mailbot.booking.conversation import Conversations
@@ -32,7 +31,7 @@ from mailbot.config import Settings
 from mailbot.errors import ConfigError, MailbotError, MailError
 from mailbot.mail import InboundMessage, read_message
 from mailbot.store import Database, open_database, repo
-from mailbot.store.models import Conversation, Message, OutboxItem
+from mailbot.store.models import Message
 
 log = logging.getLogger("mailbot")
 STOP_CHECK_SECONDS = 2.0
@@ -182,7 +181,7 @@ class App:
         try:
             with self.db.transaction() as s:
                 # another worker holding the row is handling it (PostgreSQL: SKIP LOCKED); SQLite serialises
-                row = s.scalar(select(Message).where(Message.id == row_id).with_for_update(skip_locked=True))
+                row = repo.claim_message(s, row_id)
                 if row is None:
                     report.skipped += 1
                     return False
@@ -239,16 +238,7 @@ class App:
         with self.db.transaction() as s:
             done["reminders"] = queue_reminders(s, self.conversations, now, self.settings.booking.reminder_hours)
         with self.db.transaction() as s:
-            cutoff = now - timedelta(days=self.settings.booking.retention_days)
-            stale = select(Conversation.id).where(Conversation.updated_at < cutoff)
-            kept_too_long = Message.conversation_id.in_(stale) | (
-                Message.conversation_id.is_(None) & (Message.received_at < cutoff))  # machine mail, unreadable
-            result = s.execute(update(Message).where(kept_too_long, Message.raw.is_not(None)).values(raw=None))
-            done["bodies_purged"] = result.rowcount or 0  # type: ignore[attr-defined]
-            # our own replies quote the client's times and name: sent ones go the same way
-            sent = s.execute(update(OutboxItem).where(OutboxItem.sent_at.is_not(None), OutboxItem.sent_at < cutoff,
-                                                      OutboxItem.raw != b"").values(raw=b""))
-            done["bodies_purged"] += sent.rowcount or 0  # type: ignore[attr-defined]
+            done["bodies_purged"] = repo.purge_bodies(s, now - timedelta(days=self.settings.booking.retention_days))
         return done
 
     def retry_waiting(self) -> int:

@@ -17,7 +17,6 @@ from functools import partial
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.booking.slots import Proposal, SlotFinder, request_from_parse
@@ -82,9 +81,9 @@ class Conversations:
             return self._done(s, row, "ignored: machine mail")
         conv = self._conversation(s, msg, sender)
         row.conversation_id = conv.id
-        holds = _live_holds(s, conv)
+        holds = repo.live_holds(s, conv.id)
         # the times last offered, also when their holds ran out: "kakkonen sopii" three days later still names one
-        offered = holds or (_last_offered(s, conv) if conv.state in ("proposed", "rescheduling") else [])
+        offered = holds or (repo.last_offered(s, conv.id) if conv.state in ("proposed", "rescheduling") else [])
         options = [Option(h.option_number, h.start, h.end, h.supervisor_id) for h in offered] or None
         parsed = self.parse(msg, now=now, options=options)
         conv.language, conv.parsed, conv.updated_at = parsed.language, parsed.to_dict(), now
@@ -131,7 +130,7 @@ class Conversations:
 
     def _reschedule(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage,
                     parsed: ParseResult, holds: list[Hold], now: datetime) -> Outcome:
-        if _active_booking(s, conv) is None:
+        if repo.active_booking(s, conv.id) is None:
             return self._review(s, row, conv, ["reschedule without a booking"], msg)
         conv.state = "rescheduling"
         return self._request(s, row, conv, msg, parsed, holds, now, kind="reschedule")
@@ -141,7 +140,7 @@ class Conversations:
         chosen = [h for h in holds if h.option_number == parsed.choice]
         if not chosen:
             return self._review(s, row, conv, ["confirmation without a matching option"], msg)
-        old = _active_booking(s, conv) if conv.state == "rescheduling" else None
+        old = repo.active_booking(s, conv.id) if conv.state == "rescheduling" else None
         lapsed = any(h.expires_at <= now or h.released_at is not None for h in chosen)
         # a time whose hold ran out is still booked if nobody has taken it since (the database refuses an
         # overlap, below) and the supervisor's calendar is still free then; otherwise an apology with fresh times
@@ -150,12 +149,8 @@ class Conversations:
         bookings: list[Booking] = []
         try:
             if old is not None:  # moving keeps the UID; the invitation's SEQUENCE grows
-                first = chosen[0]
                 repo.release_holds(s, [h.id for h in chosen], at=now)
-                old.supervisor_id, old.start, old.end = first.supervisor_id, first.start, first.end
-                old.sequence += 1
-                s.flush()
-                bookings = [old]
+                bookings = [repo.move_booking(s, old, chosen[0])]
             else:
                 bookings = [repo.confirm_booking(s, h.id, at=now) for h in chosen]
         except SlotTaken:
@@ -189,7 +184,7 @@ class Conversations:
     def _cancel(self, s: Session, row: Message, conv: Conversation, msg: InboundMessage, parsed: ParseResult,
                 holds: list[Hold], now: datetime) -> Outcome:
         repo.release_holds(s, [h.id for h in holds], at=now)
-        booking = _active_booking(s, conv)
+        booking = repo.active_booking(s, conv.id)
         if booking is None:
             return self._review(s, row, conv, ["cancellation without a booking"], msg)
         booking = repo.cancel_booking(s, booking.id, at=now)
@@ -207,7 +202,7 @@ class Conversations:
         conv = next((c for m in ours if (c := repo.conversation_by_message_id(s, m)) is not None), None)
         if conv is None:
             return self._done(s, row, "ignored: bounce of unknown mail")
-        repo.release_holds(s, [h.id for h in _live_holds(s, conv)], at=now)
+        repo.release_holds(s, [h.id for h in repo.live_holds(s, conv.id)], at=now)
         row.conversation_id = conv.id
         repo.open_review_item(s, "reply bounced", conversation_id=conv.id, message_id=row.id, now=now)
         return self._done(s, row, "bounce: holds released", conv, review=["reply bounced"])
@@ -218,7 +213,7 @@ class Conversations:
         the invitation's UID (calendar clients send no thread headers): Accept and Tentative update the
         booking and answer nothing; Decline and anything odd go to staff; a new time proposed is a
         reschedule to that time."""
-        booking = s.scalar(select(Booking).where(Booking.ical_uid == answer.uid)) if answer.uid else None
+        booking = repo.booking_by_uid(s, answer.uid) if answer.uid else None
         if booking is None:
             conv = self._conversation(s, msg, msg.sender.addr) if msg.sender else None
             why = ("a calendar answer that could not be read" if not answer.readable
@@ -251,7 +246,7 @@ class Conversations:
             parsed = ParseResult("reschedule", conv.language or "fi", windows=[(answer.start, answer.end)])
             for key in ("service", "mode", "location", "participants"):
                 setattr(parsed, key, (conv.parsed or {}).get(key))
-            return self._reschedule(s, row, conv, msg, parsed, _live_holds(s, conv), now)
+            return self._reschedule(s, row, conv, msg, parsed, repo.live_holds(s, conv.id), now)
         if answer.method == "REFRESH":  # the client's calendar lost the event: the current invitation again
             a = self.appointment(conv, booking)
             return self._reply(s, row, conv, msg, "confirmation", {"sessions": [self.slot_context(a)], "moved": False},
@@ -361,24 +356,5 @@ def _asks(msg: InboundMessage, language: str) -> bool:
 
 def _plain(address: str) -> str:
     return re.sub(r"\+[^@]*@", "@", address.strip().lower())
-
-
-def _live_holds(s: Session, conv: Conversation) -> list[Hold]:
-    return list(s.scalars(select(Hold).where(Hold.conversation_id == conv.id, Hold.released_at.is_(None))
-                          .order_by(Hold.option_number, Hold.start)))
-
-
-def _last_offered(s: Session, conv: Conversation) -> list[Hold]:
-    """The holds of the conversation's last proposal (they share its expiry), released or not."""
-    last = s.scalar(select(Hold.expires_at).where(Hold.conversation_id == conv.id).order_by(Hold.id.desc()).limit(1))
-    if last is None:
-        return []
-    return list(s.scalars(select(Hold).where(Hold.conversation_id == conv.id, Hold.expires_at == last)
-                          .order_by(Hold.option_number, Hold.start)))
-
-
-def _active_booking(s: Session, conv: Conversation) -> Booking | None:
-    return s.scalar(select(Booking).where(Booking.conversation_id == conv.id, Booking.state == "confirmed")
-                    .order_by(Booking.start))
 
 

@@ -9,26 +9,21 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.booking.conversation import Conversations
 from mailbot.store import repo
-from mailbot.store.models import AuditEntry, Booking, Conversation
+from mailbot.store.models import Conversation
 
 
 def queue_reminders(s: Session, conversations: Conversations, now: datetime, hours: int) -> int:
     if hours <= 0:
         return 0
-    due = s.scalars(select(Booking).where(Booking.state == "confirmed", Booking.start > now,
-                                          Booking.start <= now + timedelta(hours=hours))
-                    .order_by(Booking.start).with_for_update(skip_locked=True))
+    due = repo.due_reminders(s, now, now + timedelta(hours=hours))
     queued = 0
     for booking in due:
         key = {"booking": booking.id, "sequence": booking.sequence}
-        done = s.scalars(select(AuditEntry).where(AuditEntry.action == "reminder",
-                                                  AuditEntry.conversation_id == booking.conversation_id))
-        if any(e.detail == key for e in done):
+        if any(e.detail == key for e in repo.audited(s, "reminder", booking.conversation_id)):
             continue
         conv = s.get(Conversation, booking.conversation_id)
         if conv is None:

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mailbot.store.errors import NotFound, StoreError
-from mailbot.store.models import AuditEntry, Conversation, Message, OutboxItem, ReviewItem, utcnow
+from mailbot.store.models import AuditEntry, Booking, Conversation, Message, OutboxItem, ReviewItem, utcnow
 from mailbot.store.outbox import (
     claim_next,
     due_outbox,
@@ -33,12 +33,17 @@ from mailbot.store.outbox import (
 )
 from mailbot.store.reservations import (
     SlotLike,
+    active_booking,
     add_holds,
     book,
+    booking_by_uid,
     bookings_overlapping,
     cancel_booking,
     confirm_booking,
+    last_offered,
+    live_holds,
     live_holds_overlapping,
+    move_booking,
     new_ical_uid,
     release_expired_holds,
     release_holds,
@@ -149,6 +154,37 @@ def unprocessed_inbound(session: Session) -> list[Message]:
     return list(session.scalars(query.order_by(Message.id)))
 
 
+def claim_message(session: Session, message_id: int) -> Message | None:
+    """The stored message, locked for this transaction; None while another worker holds it (PostgreSQL's
+    SKIP LOCKED; SQLite serialises writers anyway)."""
+    return session.scalar(select(Message).where(Message.id == message_id).with_for_update(skip_locked=True))
+
+
+def purge_bodies(session: Session, cutoff: datetime) -> int:
+    """Forget the raw text of messages of conversations untouched since ``cutoff`` (and of machine mail and
+    unreadable mail received before it), and of our replies sent before it; how many bodies went."""
+    stale = select(Conversation.id).where(Conversation.updated_at < cutoff)
+    kept_too_long = Message.conversation_id.in_(stale) | (
+        Message.conversation_id.is_(None) & (Message.received_at < cutoff))
+    purged = session.execute(update(Message).where(kept_too_long, Message.raw.is_not(None)).values(raw=None))
+    # our own replies quote the client's times and name: sent ones go the same way
+    sent = session.execute(update(OutboxItem).where(OutboxItem.sent_at.is_not(None), OutboxItem.sent_at < cutoff,
+                                                    OutboxItem.raw != b"").values(raw=b""))
+    return (purged.rowcount or 0) + (sent.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def due_reminders(session: Session, now: datetime, until: datetime) -> list[Booking]:
+    """Confirmed bookings starting after ``now`` and by ``until``, locked (another worker skips them)."""
+    return list(session.scalars(select(Booking).where(Booking.state == "confirmed", Booking.start > now,
+                                                      Booking.start <= until)
+                                .order_by(Booking.start).with_for_update(skip_locked=True)))
+
+
+def audited(session: Session, action: str, conversation_id: int) -> list[AuditEntry]:
+    return list(session.scalars(select(AuditEntry).where(AuditEntry.action == action,
+                                                         AuditEntry.conversation_id == conversation_id)))
+
+
 # the states of a message that got an automatic answer (a series' several invitations are one answer)
 ANSWERED_STATES = ("proposed", "booked", "cancelled", "review")
 
@@ -226,9 +262,11 @@ def _inbound(session: Session, uidvalidity: int | None, uid: int | None, message
 
 
 __all__ = [
-    "SlotLike", "add_holds", "audit", "book", "bookings_overlapping", "cancel_booking", "claim_next", "confirm_booking",
-    "conversation_by_message_id", "conversation_by_reference", "create_conversation", "due_outbox",
-    "live_holds_overlapping", "mark_failed", "mark_processed", "mark_sent", "new_ical_uid", "new_reference",
+    "ANSWERED_STATES", "SlotLike", "active_booking", "add_holds", "answered_since", "audit", "audited", "book",
+    "booking_by_uid", "bookings_overlapping", "cancel_booking", "claim_message", "claim_next", "confirm_booking",
+    "conversation_by_message_id", "conversation_by_reference", "create_conversation", "due_outbox", "due_reminders",
+    "last_offered", "live_holds", "live_holds_overlapping", "mark_failed", "mark_processed", "mark_sent",
+    "move_booking", "new_ical_uid", "new_reference", "purge_bodies",
     "open_review_item", "open_review_items", "process_identity", "queue_outbox", "release_claims",
     "release_expired_holds", "release_holds", "resolve_review_item", "retry_delay", "retry_now", "store_inbound",
     "taken", "unprocessed_inbound", "waiting",

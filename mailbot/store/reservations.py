@@ -145,6 +145,50 @@ def cancel_booking(session: Session, booking_id: int, at: datetime | None = None
     return booking
 
 
+def live_holds(session: Session, conversation_id: int) -> list[Hold]:
+    """A conversation's holds not yet released, by option and time."""
+    return list(session.scalars(select(Hold).where(Hold.conversation_id == conversation_id,
+                                                   Hold.released_at.is_(None)).order_by(Hold.option_number, Hold.start)))
+
+
+def last_offered(session: Session, conversation_id: int) -> list[Hold]:
+    """The holds of the conversation's last proposal (they share its expiry), released or not."""
+    last = session.scalar(select(Hold.expires_at).where(Hold.conversation_id == conversation_id)
+                          .order_by(Hold.id.desc()).limit(1))
+    if last is None:
+        return []
+    query = select(Hold).where(Hold.conversation_id == conversation_id, Hold.expires_at == last)
+    return list(session.scalars(query.order_by(Hold.option_number, Hold.start)))
+
+
+def active_booking(session: Session, conversation_id: int) -> Booking | None:
+    """The conversation's first confirmed booking."""
+    return session.scalar(select(Booking).where(Booking.conversation_id == conversation_id,
+                                                Booking.state == "confirmed").order_by(Booking.start))
+
+
+def booking_by_uid(session: Session, ical_uid: str) -> Booking | None:
+    return session.scalar(select(Booking).where(Booking.ical_uid == ical_uid))
+
+
+def move_booking(session: Session, booking: Booking, slot: SlotLike) -> Booking:
+    """Move a booking to another time, keeping its UID; its SEQUENCE grows. ``SlotTaken`` if the time overlaps
+    another booking of the supervisor (and then the booking is as it was)."""
+    serialise(session)
+    before = (booking.supervisor_id, booking.start, booking.end, booking.sequence)
+    try:
+        with session.begin_nested():
+            booking.supervisor_id, booking.start, booking.end = slot.supervisor_id, slot.start, slot.end
+            booking.sequence += 1
+            session.flush()
+    except IntegrityError as exc:
+        booking.supervisor_id, booking.start, booking.end, booking.sequence = before
+        if _is_overlap(exc):
+            raise SlotTaken(f"{slot.supervisor_id} is already booked {_span(slot)}", slot.supervisor_id) from exc
+        raise
+    return booking
+
+
 def bookings_overlapping(session: Session, supervisor_id: str, start: datetime, end: datetime) -> list[Booking]:
     """The supervisor's confirmed bookings that overlap [start, end), by start."""
     query = select(Booking).where(Booking.supervisor_id == supervisor_id, Booking.state == "confirmed",

@@ -274,3 +274,18 @@ def test_two_clients_booking_one_time_at_once_on_postgresql_get_it_once(pg_db: D
     for thread in threads:
         thread.join(timeout=30)
     assert sorted(outcomes) == ["booked", "taken"]
+
+
+def test_moving_a_booking_keeps_its_uid_raises_its_sequence_and_refuses_a_taken_time(
+        db: Database, conversation: Conversation) -> None:
+    first, other = book(db, conversation, slot(9)), book(db, conversation, slot(13))
+    with db.transaction() as session:
+        moved = repo.move_booking(session, session.get(Booking, first.id), slot(11))
+        assert (moved.ical_uid, moved.sequence, moved.start) == (first.ical_uid, 1, t(11))
+    with db.transaction() as session:
+        booking = session.get(Booking, first.id)
+        with pytest.raises(SlotTaken):
+            repo.move_booking(session, booking, slot(13, start_minute=30))  # onto the other booking
+        assert (booking.sequence, booking.start) == (1, t(11))  # as it was; the transaction goes on
+    with db.transaction() as session:
+        assert session.get(Booking, first.id).start == t(11) and session.get(Booking, other.id).start == t(13)
