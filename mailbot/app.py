@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import OperationalError
 
 from mailbot.booking.conversation import Conversations
-from mailbot.calendars.base import Appointment, CalendarSource
+from mailbot.calendars.base import CalendarSource
 from mailbot.config import Settings
 from mailbot.errors import ConfigError, MailbotError, MailError
 from mailbot.mail import InboundMessage, read_message
@@ -338,7 +338,3 @@ def _transient(exc: OperationalError) -> bool:
     same work succeeds when it is done again."""
     code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
     return code in ("40P01", "40001") or "database is locked" in str(exc.orig)
-
-
-def appointment_context(a: Appointment) -> dict[str, Any]:
-    return {"start": a.start, "end": a.end, "supervisor": a.supervisor_name, "mode": a.mode, "location": a.location}

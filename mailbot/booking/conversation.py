@@ -325,7 +325,8 @@ class Conversations:
         parsed = conv.parsed or {}
         return Appointment(uid=b.ical_uid, sequence=b.sequence, start=b.start, end=b.end, reference=conv.reference,
                            service=parsed.get("service") or "individual", mode=parsed.get("mode") or "remote",
-                           language=conv.language, supervisor_name=sup.name if sup else b.supervisor_id,
+                           language=conv.language, supervisor_id=b.supervisor_id,
+                           supervisor_name=sup.name if sup else b.supervisor_id,
                            supervisor_email=sup.email if sup else "", client_name=conv.client_name or "",
                            client_email=conv.client_email, location=parsed.get("location"),
                            cancelled=b.state == "cancelled")
@@ -335,8 +336,7 @@ class Conversations:
                 "location": a.location}
 
     def _write_calendar(self, how: str, a: Appointment) -> None:
-        sid = next((k for k, v in self.supervisors.items() if v.name == a.supervisor_name), None)
-        cal = self.calendars.get(sid or "")
+        cal = self.calendars.get(a.supervisor_id)
         if cal is None:
             return
         try:

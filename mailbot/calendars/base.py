@@ -34,6 +34,7 @@ class Appointment:
     service: str  # "individual" | "group" | "leader"
     mode: str  # "remote" | "onsite"
     language: str  # "fi" | "sv" | "en": SUMMARY, DESCRIPTION and LOCATION are written in it
+    supervisor_id: str  # as in config.toml: whose calendar the appointment goes in
     supervisor_name: str
     supervisor_email: str
     client_name: str

@@ -147,8 +147,8 @@ def cancel_booking(session: Session, booking_id: int, at: datetime | None = None
 
 def live_holds(session: Session, conversation_id: int) -> list[Hold]:
     """A conversation's holds not yet released, by option and time."""
-    return list(session.scalars(select(Hold).where(Hold.conversation_id == conversation_id,
-                                                   Hold.released_at.is_(None)).order_by(Hold.option_number, Hold.start)))
+    query = select(Hold).where(Hold.conversation_id == conversation_id, Hold.released_at.is_(None))
+    return list(session.scalars(query.order_by(Hold.option_number, Hold.start)))
 
 
 def last_offered(session: Session, conversation_id: int) -> list[Hold]:

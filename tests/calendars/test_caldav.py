@@ -26,7 +26,7 @@ def booking(**changes) -> Appointment:
     base = Appointment(
         uid="20261124T083000Z-av7kq3@mailbot", sequence=0, start=at(2027, 3, 29, 9), end=at(2027, 3, 29, 10),
         reference="AV-7KQ3", service="individual", mode="onsite", language="fi",
-        supervisor_name="Aino Virtanen", supervisor_email="aino.virtanen@example.fi",
+        supervisor_id="aino", supervisor_name="Aino Virtanen", supervisor_email="aino.virtanen@example.fi",
         client_name="Matti Meikäläinen", client_email="matti.meikalainen@example.com", location="Kamppi, Helsinki")
     return replace(base, **changes)
 

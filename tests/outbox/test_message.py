@@ -112,7 +112,7 @@ def test_plus_address(address: str, expected: str) -> None:
 def appointment() -> Appointment:
     return Appointment(uid="b7e1c2d4@example.fi", sequence=0, start=local(2026, 12, 1, 14), end=local(2026, 12, 1, 15),
                        reference="AV-7KQ3", service="individual", mode="remote", language="fi",
-                       supervisor_name="Aino Virtanen", supervisor_email="aino.virtanen@example.fi",
+                       supervisor_id="aino", supervisor_name="Aino Virtanen", supervisor_email="aino.virtanen@example.fi",
                        client_name="Anna Korhonen", client_email="anna.korhonen@firma.fi")
 
 
