@@ -365,3 +365,23 @@ def test_an_answer_to_an_older_invitation_changes_nothing(world: Any) -> None:
                                     "SEQUENCE:0\r\n"))
     assert out.action.startswith("noted: calendar answer to an older invitation") and out.review == []
     assert world.scalars(select(Booking))[0].attendee_status == "NEEDS-ACTION"
+
+
+def test_a_booking_is_written_to_its_supervisors_calendar_by_id(world: Any) -> None:
+    from mailbot.calendars.base import CalendarSource, Interval
+
+    added: list[Appointment] = []
+
+    class Recording(CalendarSource):
+        def busy(self, start: datetime, end: datetime) -> list[Interval]:
+            return []
+
+        def add(self, appointment: Appointment) -> bool:
+            added.append(appointment)
+            return True
+
+    out = world.receive("Haluaisin varata ajan ensi viikolla tiistaina iltapäivällä.")
+    (first,) = world.scalars(select(Hold).where(Hold.option_number == 1))
+    world.conversations.calendars = {first.supervisor_id: Recording()}
+    world.receive("Ykkönen sopii", in_reply_to=out.queued[0])
+    assert [(a.supervisor_id, a.start) for a in added] == [(first.supervisor_id, first.start)]
