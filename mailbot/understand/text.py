@@ -48,6 +48,9 @@ _CLAUSE_SPLIT = rx_compile(
     # "etänä sopis parhaiten ku en ehi ajella": a 'when'/'as' clause and a coordinated negation ("enkä pääse")
     # are clauses of their own, also in a phone mail with no commas ("heti kun mahdollista" and "ei kun" stay)
     r"|(?<!heti)(?<!\bei)(?<!sitten)(?<!jälkeen)\s+(?=(?:kun?|enkä|eikä|enka|eika)\b)"
+    # "eikä avustajaa oo pääsisin huomenna": a wish verb opens a clause of its own in a run-on phone mail
+    r"|\s+(?=(?:pääsisin|pääsisimme|päsisin|sopis|sopisi|sopii|kävis|kävisi|kävisivät|kavis|kavisi|ehtisin|"
+    r"ehtisimme)\b)"
     # "… työ on ollu raskasta voisko saada ajan ens kuussa": a question opens a clause of its own
     r"|\s+(?=(?:voisko|voisiko|voisinko|voisimmeko|voisitteko|saisko|saisiko|saisinko|saisimmeko|olisko|olisiko|"
     r"oisko|onnistuisko|onnistuisiko|sopisko|sopisiko|kävisikö|kävisko|käviskö|kavisiko|kavisko)\b)"
@@ -74,10 +77,13 @@ def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         chunks: list[list[str]] = [[]]
+        # a phone mail with no full stop anywhere: its lines are its sentences, not wrapped running text
+        unpunctuated = not re.search(r"[.!?](?:\s|$)", para)
         for line in para.splitlines():
             if not line.strip():
                 continue
-            if _BULLET.match(line) and chunks[-1]:  # a bullet starts a sentence; "9:30 - 11:00" does not
+            # a bullet starts a sentence; "9:30 - 11:00" does not
+            if (_BULLET.match(line) or unpunctuated) and chunks[-1]:
                 chunks.append([])
             chunks[-1].append(line.strip())
         for chunk in chunks:

@@ -337,3 +337,41 @@ def test_the_staff_a_manager_is_responsible_for_is_no_head_count() -> None:
     got = parse("oon uus myymalapaallikko, vastuulla on nyt 11 tyontekijaa. tarviin esihenkilon tyonohjausta, "
                 "teamsil ois helpoin. ens viikol ti tai ke ennen kymmenta kay")
     assert got["participants"] is None, got
+
+
+def test_a_phone_mail_with_no_full_stop_reads_each_line_as_a_sentence() -> None:
+    got = parse("moi\nmeiän porukka tarvis työnohjausta eikä sijasia saanu mistään\n"
+                "sopis viikolla 10 tai 11 klo 12-14 välillä kun lapset nukkuu\nt jenni")
+    assert {d for d, _s, _e in windows(got)} == {f"2028-03-{d:02d}" for d in (6, 7, 8, 9, 10, 13, 14, 15, 16, 17)}, got
+    assert {(s, e) for _d, s, e in windows(got)} == {("12:00", "14:00")}, got
+
+
+def test_a_wish_verb_ends_a_negation_in_a_run_on_mail() -> None:
+    got = parse("hei tarttisin työnohjausta mulle itelle luokalla on paljon oppilaita eikä avustajaa oo pääsisin "
+                "huomenna tai ylihuomenna iltapäivällä")
+    assert windows(got) == {("2028-02-29", "12:00", "16:00"), ("2028-03-01", "12:00", "16:00")}, got
+
+
+@pytest.mark.parametrize("body, field, want", [
+    ("Tuesday or Thursday mornings would be ideal; my afternoons are mostly taken up with client calls.",
+     "hours", {("08:00", "12:00")}),
+    ("I'm now leading our QA team of seven. I'd like leadership supervision, Tuesday mornings.", "participants", None),
+    ("Efter semestrarna har arbetslaget fått tre nya lärare, och vi är nu nio personer. Vi vill ha grupphandledning "
+     "på onsdagar.", "participants", 9),
+    ("Meiän johtoryhmä tarvis työnohjausta. Ollaan neljä osakasta. Ens kuussa ois hyvä.", "participants", 4),
+    ("Viisi (5) päiväkodinjohtajaamme toivoo esihenkilötyönohjausta yhteisenä ryhmänä tiistaina 7.3.",
+     "participants", 5),
+    ("Since January I am the new team leader in the warehouse department in Vantaa. I would prefer to meet in person "
+     "at your Helsinki office on Tuesday.", "location", "Helsinki"),
+])
+def test_fields_from_the_last_two_sets(body: str, field: str, want: object) -> None:
+    got = parse(body)
+    if field == "hours":
+        assert {(s, e) for _d, s, e in windows(got)} == want, got
+    else:
+        assert got[field] == want, got
+
+
+def test_after_the_ski_holidays_goes_to_staff() -> None:
+    got = parse("The best time for me would be after the ski holidays. Any weekday is fine then.")
+    assert got["needs_review"] and "time expression not understood" in got["reasons"], got

@@ -457,7 +457,7 @@ CADENCE = {
 # {N}: a number (digits or a number word)
 SESSIONS = [r"{N}\s*(?:\(\d+\)\s*)?(?:\w*kerra(?:sta|lla|lle|ksi|t)|\w*kerro(?:ista|ille|iksi)|\w*kerta\w*|\w*kertaa|kertoo|tapaamis\w*|tapaamista|käynti\w*|käyntiä|sessio\w*|istun\w*)",
             r"(?:tapaamisia|kertoja|käyntejä|istuntoja)\s+(?:olisi\s+)?(?:yhteensä\s+)?{N}"]
-PARTICIPANTS = [r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henge\w*|\w*henkilö\w*|hlö\w*|hengen|\w*työntekijä\w*|\w*hoitaja\w*|"
+PARTICIPANTS = [r"(?:ollaan|olemme)\s+{N}(?:\s+(?!vuo|viik|kuuk|päiv|tunt|kert|minuu)\w+)?(?![\w])", r"{N}\s*(?:\(\d+\)\s*)?\w+(?:aamme|äämme|iamme|iämme)(?=\s+(?:toivo|halua|tarvi|kaipaa|osallistu|tulee|tulisi))", r"{N}\s+tyyppi\w*", r"meitä\s+(?:ois|on|olis)\s+{N}", r"{N}\s*(?:\(\d+\)\s*)?(?:henke\w*|henge\w*|\w*henkilö\w*|hlö\w*|hengen|\w*työntekijä\w*|\w*hoitaja\w*|"
                 r"osallistuja\w*|jäsen\w*|kuski\w*|sossu\w*|kollega\w*|\w*opettaja\w*|\w*ohjaaja\w*|ihmis\w*|hengen|"
                 r"[^\W\d_]{3,}(?:ja|jä)(?:a|ä|t)?(?![\w]))",
                 r"meitä\s+(?:on|olisi|tulisi|olisi\s+mukana|on\s+mukana|on\s+edelleen|on\s+yhteensä)\s+{N}",
