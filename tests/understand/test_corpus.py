@@ -36,7 +36,8 @@ CORPORA = {"shared": ROOT.parent / "shared" / "corpus", "ours": ROOT / "tests" /
            "ours24": ROOT / "tests" / "corpus24", "ours25": ROOT / "tests" / "corpus25",
            "ours26": ROOT / "tests" / "corpus26", "ours27": ROOT / "tests" / "corpus27",
            "ours28": ROOT / "tests" / "corpus28", "ours29": ROOT / "tests" / "corpus29",
-           "ours30": ROOT / "tests" / "corpus30"}
+           "ours30": ROOT / "tests" / "corpus30", "ours31": ROOT / "tests" / "corpus31",
+           "ours32": ROOT / "tests" / "corpus32"}
 
 
 def _eval_module() -> ModuleType:
@@ -133,6 +134,10 @@ BARS["ours28"] = (0.90, 0.95, 0.95)
 # corpus29 and corpus30 (November–December and March–April, written blind in the middle and late in that session)
 BARS["ours29"] = (0.90, 0.95, 0.95)
 BARS["ours30"] = (0.90, 0.95, 0.95)
+# corpus31 and corpus32 (January–March and August–September, written blind at the end of that session): two automatic
+# answers still wrong in each (see their READMEs)
+BARS["ours31"] = (0.90, 0.90, 0.80)
+BARS["ours32"] = (0.90, 0.90, 0.95)
 
 # needs_review, apart from the other fields: since a word beside a time that the parser has no meaning for
 # sends the message to staff (issue 8: abstaining is cheap, a wrong proposal is not), more clear mail goes to
@@ -143,7 +148,8 @@ REVIEW_FLOOR = {"shared": 0.93, "ours": 0.95, "ours2": 0.85, "ours3": 0.85, "our
                 "ours12": 0.75, "ours13": 0.85, "ours14": 0.75, "ours15": 0.85, "ours16": 0.70, "ours17": 0.75,
                 "ours18": 0.65, "ours19": 0.70, "ours20": 0.85, "ours21": 0.85,
                 "ours22": 0.90, "ours23": 0.90, "ours24": 0.60, "ours25": 0.80, "ours26": 0.90,
-                "ours27": 0.80, "ours28": 0.90, "ours29": 0.80, "ours30": 0.85}
+                "ours27": 0.80, "ours28": 0.90, "ours29": 0.80, "ours30": 0.85,
+                "ours31": 0.75, "ours32": 0.80}
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
