@@ -8,6 +8,7 @@ import subprocess
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,10 +49,18 @@ def _failed_attempts(db: str) -> int:
         return 0
 
 
-def _start(config: Path, log: Path) -> subprocess.Popen[str]:
+@contextmanager
+def _running(config: Path, log: Path) -> Iterator[subprocess.Popen[str]]:
+    """``mailbot run`` with its log in ``log``; killed on the way out if a test left it running."""
     with log.open("w") as err:  # the service writes its own copy of the descriptor
-        return subprocess.Popen(mailbot_command(config, "run", "--no-web"), stdout=subprocess.DEVNULL,
-                                stderr=err, text=True, env=mailbot_env())
+        service = subprocess.Popen(mailbot_command(config, "run", "--no-web"), stdout=subprocess.DEVNULL,
+                                   stderr=err, text=True, env=mailbot_env())
+    try:
+        yield service
+    finally:
+        if service.poll() is None:
+            service.kill()
+            service.wait()
 
 
 def _stop(service: subprocess.Popen[str]) -> float:
@@ -65,9 +74,8 @@ def test_replies_refused_with_451_go_out_once_each_and_in_order_when_the_server_
         tmp_path: Path, dovecot: DovecotServer, failing_smtp: SmtpServer) -> None:
     user = new_mailbox(dovecot)
     config, db, log = write_config(tmp_path, dovecot, failing_smtp, user), sqlite_url(tmp_path), tmp_path / "log"
-    service = _start(config, log)
     clients = [f"outage-{n}-{uuid.uuid4().hex[:6]}@client.example" for n in range(3)]
-    try:
+    with _running(config, log) as service:
         for client in clients:
             dovecot.deliver(user, client_mail(client, "Työnohjaus", REQUEST)[0])
         _until(lambda: _failed_attempts(db) == 3, 30, service)  # each refused at least once
@@ -76,10 +84,6 @@ def test_replies_refused_with_451_go_out_once_each_and_in_order_when_the_server_
         _until(lambda: all(replies_to(failing_smtp, c) for c in clients), 30, service)
         assert service.poll() is None, "the service kept running through the outage"
         assert _stop(service) < 2.0
-    finally:
-        if service.poll() is None:
-            service.kill()
-            service.wait()
     assert service.returncode == 0, log.read_text()
     assert [len(replies_to(failing_smtp, c)) for c in clients] == [1, 1, 1]
     delivered = [next(c for c in clients if c in m.rcpt_tos) for m in failing_smtp.messages]
@@ -92,16 +96,11 @@ def test_sigterm_in_the_middle_of_an_outage_stops_at_once_and_a_restart_sends_wh
         tmp_path: Path, dovecot: DovecotServer, failing_smtp: SmtpServer) -> None:
     user = new_mailbox(dovecot)
     config, db, log = write_config(tmp_path, dovecot, failing_smtp, user), sqlite_url(tmp_path), tmp_path / "log"
-    service = _start(config, log)
     client = f"sigterm-{uuid.uuid4().hex[:6]}@client.example"
-    try:
+    with _running(config, log) as service:
         dovecot.deliver(user, client_mail(client, "Työnohjaus", REQUEST)[0])
         _until(lambda: _failed_attempts(db) == 1, 30, service)
         assert _stop(service) < 2.0
-    finally:
-        if service.poll() is None:
-            service.kill()
-            service.wait()
     assert service.returncode == 0, log.read_text()
     assert not replies_to(failing_smtp, client)
     failing_smtp.data_reply = None
@@ -119,22 +118,17 @@ def test_the_imap_server_restarted_while_the_service_waits_in_idle(tmp_path: Pat
 
     dovecot = start_dovecot(users={"box@example.fi": IMAP_PASSWORD})
     smtp = start_smtp()
-    service: subprocess.Popen[str] | None = None
+    config, log = write_config(tmp_path, dovecot, smtp, "box@example.fi"), tmp_path / "log"
+    before, after = (f"{w}-{uuid.uuid4().hex[:6]}@client.example" for w in ("before", "after"))
     try:
-        config, log = write_config(tmp_path, dovecot, smtp, "box@example.fi"), tmp_path / "log"
-        service = _start(config, log)
-        running = service
-        before, after = (f"{w}-{uuid.uuid4().hex[:6]}@client.example" for w in ("before", "after"))
-        dovecot.deliver("box@example.fi", client_mail(before, "Työnohjaus", REQUEST)[0])
-        _until(lambda: bool(replies_to(smtp, before)), 30, running)  # answered: the service is back in IDLE
-        dovecot.restart()
-        dovecot.deliver("box@example.fi", client_mail(after, "Työnohjaus", REQUEST)[0])
-        _until(lambda: bool(replies_to(smtp, after)), 60, running)
-        assert _stop(running) < 2.0
+        with _running(config, log) as service:
+            dovecot.deliver("box@example.fi", client_mail(before, "Työnohjaus", REQUEST)[0])
+            _until(lambda: bool(replies_to(smtp, before)), 30, service)  # answered: the service is back in IDLE
+            dovecot.restart()
+            dovecot.deliver("box@example.fi", client_mail(after, "Työnohjaus", REQUEST)[0])
+            _until(lambda: bool(replies_to(smtp, after)), 60, service)
+            assert _stop(service) < 2.0
     finally:
-        if service is not None and service.poll() is None:
-            service.kill()
-            service.wait()
         smtp.stop()
         dovecot.stop()
     assert service.returncode == 0, log.read_text()
