@@ -34,6 +34,9 @@ def question_sentences(text: str) -> list[str]:
 def is_question(text: str, lex: Lexicon) -> bool:
     """Asks about price, invoicing or what supervision is, rather than for a time."""
     asked = question_sentences(text)
+    listed = compile_alternation(tuple(lex.ASK_LIST), lex.folds).search(text)
+    if listed:  # "haluaisin tietää:" and the questions as a list, often without question marks
+        asked = [*asked, text[listed.end():listed.end() + 600]]
     q = hits(lex, lex.INTENT["question"], " ".join(asked))
     if q == 0:
         return False

@@ -375,3 +375,14 @@ def test_fields_from_the_last_two_sets(body: str, field: str, want: object) -> N
 def test_after_the_ski_holidays_goes_to_staff() -> None:
     got = parse("The best time for me would be after the ski holidays. Any weekday is fine then.")
     assert got["needs_review"] and "time expression not understood" in got["reasons"], got
+
+
+@pytest.mark.parametrize("body", [
+    "Hei, harkitsemme työyhteisötyönohjausta opettajille. Ennen päätöstä haluaisin tietää:\n"
+    "– mitä yksi 90 minuutin ryhmätyönohjauskerta maksaa\n– laskutetaanko se erikseen",
+    "Hi, we are thinking about team supervision. Before we decide, I'd like to know:\n"
+    "- how much one session costs\n- whether it is included in our contract",
+])
+def test_questions_asked_as_a_list_are_a_question(body: str) -> None:
+    got = parse(body)
+    assert got["intent"] == "question" and got["needs_review"], got

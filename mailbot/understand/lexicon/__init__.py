@@ -121,6 +121,7 @@ _SCHEMA: dict[str, str] = {
     "OUT_OF_OFFICE": "list",
     "JOB_INTRO": "list",
     "CALLBACK": "list",
+    "ASK_LIST": "list",
     "PHISHING": "list",
     "INVOICE": "list",
     "LANGUAGE_NAMES": "dict",

@@ -367,6 +367,8 @@ REVIEW = {
     "fee": [r"cancellation\s+fee\w*", r"fee\w*", r"charge\w*", r"invoice\w*", r"cost\w*"],
 }
 # a wish to be phoned: the message is a question for a person, not a booking
+# "Ennen päätöstä haluaisin tietää:" and a list: what follows is asked, with or without question marks
+ASK_LIST = [r"(?:i|we)(?:'d|\s+would)\s+like\s+to\s+know(?:\s+\w+){0,3}\s*:", r"(?:i|we)\s+(?:want|need)\s+to\s+know(?:\s+\w+){0,3}\s*:", r"(?:i|we)\s+(?:was|were)\s+wondering(?:\s+\w+){0,3}\s*:"]
 CALLBACK = [r"(?:please\s+)?(?:call|phone|ring)\s+me(?:\s+back)?(?![\s,]+(?:if|should|in\s+case))", r"give\s+me\s+a\s+(?:call|ring)(?![\s,]+if)",
             r"(?:could|can|would)\s+(?:you|someone)\s+(?:please\s+)?(?:call|phone|ring)", r"prefer\s+a\s+(?:phone\s+)?call"]
 # mail that asks for credentials or is a bill of another business: "other", whatever dates it carries

@@ -507,6 +507,8 @@ REVIEW = {
     "fee": [r"peruutusmaksu\w*", r"maksu\w*", r"veloite\w*", r"hinta\w*", r"laskute\w*"],
 }
 # a wish to be phoned: the message is a question for a person, not a booking (no "jos", "if" after it)
+# "Ennen päätöstä haluaisin tietää:" and a list: what follows is asked, with or without question marks
+ASK_LIST = [r"(?:haluaisin|haluaisimme|haluan|haluamme|haluttaisiin)\s+(?:\w+\s+)?tietää(?:\s+\w+){0,3}\s*:", r"kysyisin(?:\s+\w+){0,3}\s*:", r"kysyisimme(?:\s+\w+){0,3}\s*:"]
 CALLBACK = [r"pyytäisin\s+soittoa", r"soittopyyn\w*", r"(?:voisitteko|voisiko\s+joku|voitteko)\s+soittaa", r"soittaisitteko",
             r"soittakaa\s+(?:minulle|mulle|meille)(?![\s,]+jos)", r"soitelkaa", r"toivon\s+soittoa", r"soitto\s+(?:minulle|mulle)"]
 # mail that asks for credentials or is a bill of another business: "other", whatever dates it carries

@@ -337,6 +337,8 @@ REVIEW = {
     "fee": [r"avbokningsavgift\w*", r"avgift\w*", r"kostar", r"faktur\w*", r"debiter\w*"],
 }
 # a wish to be phoned: the message is a question for a person, not a booking
+# "Ennen päätöstä haluaisin tietää:" and a list: what follows is asked, with or without question marks
+ASK_LIST = [r"(?:jag|vi)\s+(?:skulle\s+)?(?:vilja|vill)\s+veta(?:\s+\w+){0,3}\s*:", r"undrar\s+(?:jag|vi)(?:\s+\w+){0,3}\s*:"]
 CALLBACK = [r"(?:kan|skulle)\s+ni\s+ringa(?:\s+upp)?\s+mig", r"ring(?:a)?\s+(?:upp\s+)?mig(?![\s,]+om)", r"ringer\s+(?:ni\s+)?(?:mig|upp)",
             r"vänligen\s+ring", r"önskar\s+(?:att\s+bli\s+)?uppringd", r"hör\s+av\s+er\s+per\s+telefon"]
 # mail that asks for credentials or is a bill of another business: "other", whatever dates it carries
