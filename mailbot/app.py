@@ -122,6 +122,7 @@ class App:
         # one event loop and one SMTP connection for the cycle: each reply goes out as soon as its message is
         # handled, so the last of a burst of mail does not wait for the whole batch before anything is sent
         outbox = OutboxWorker(self.db, self.sender)
+        sending = True  # until the server refuses: then the replies wait for their retry time, the mail does not
         with asyncio.Runner() as runner:
             try:
                 for fetched in self.mailbox.unprocessed():
@@ -129,9 +130,10 @@ class App:
                     row_id, parsed = self._store(fetched, now)
                     if self._handle(row_id, report, now, parsed):
                         self.mailbox.mark_processed(fetched)  # only once the database says it is done
-                    self._send(runner, outbox, report)
+                    sending = sending and self._send(runner, outbox, report)
                 self._recover(report, now)
-                self._send(runner, outbox, report)
+                if sending:
+                    self._send(runner, outbox, report)
             finally:
                 runner.run(outbox.close())
         with self.db.transaction() as s:
@@ -221,11 +223,14 @@ class App:
         return True
 
     @staticmethod
-    def _send(runner: asyncio.Runner, outbox: Any, report: CycleReport) -> None:
-        """Send what is due now; the outbox runs on the wall clock, whatever ``now`` reads mail at."""
+    def _send(runner: asyncio.Runner, outbox: Any, report: CycleReport) -> bool:
+        """Send what is due now (the outbox runs on the wall clock, whatever ``now`` reads mail at); False when
+        nothing got through, so that a server that is down (or times out) is not tried again for every message
+        of the cycle while the mail waits to be handled."""
         result = runner.run(outbox.send_due(datetime.now(UTC), keep_open=True))
         report.sent += result.sent
         report.send_failed += result.failed
+        return not (result.failed and not result.sent)
 
     # --- jobs --------------------------------------------------------------------------------
     def run_jobs(self, now: datetime) -> dict[str, int]:

@@ -49,3 +49,24 @@ def test_the_first_reply_of_a_burst_is_sent_before_the_next_message_is_handled(t
         app.close()
     assert report.fetched == 4 and report.sent == 4, report
     assert seen == [0, 1, 2, 3], seen
+
+
+def test_with_the_smtp_server_down_the_mail_is_handled_without_a_send_attempt_per_message(tmp_path: Path) -> None:
+    """Nothing listens on the SMTP port: the first reply fails once, the others wait for the next cycle instead of
+    each costing a connection attempt (a timeout, with a server that drops packets) before the next message."""
+    from sqlalchemy import func, select
+
+    from mailbot.store.models import OutboxItem
+    from tests.servers.smtp import free_port
+
+    app = App(load_settings(service_config(tmp_path, 1, free_port()), env=PASSWORD_ENV), env=PASSWORD_ENV,
+              mailbox=ListMailbox([_request(n) for n in range(4)]))
+    try:
+        report = app.cycle()
+        with app.db.transaction() as s:
+            queued = s.scalar(select(func.count(OutboxItem.id)))
+            attempts = s.scalar(select(func.sum(OutboxItem.attempts)))
+    finally:
+        app.close()
+    assert report.fetched == 4 and report.handled == 4 and report.sent == 0, report
+    assert queued == 4 and attempts == 1 and report.waiting == 4, (queued, attempts, report)
