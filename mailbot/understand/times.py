@@ -18,6 +18,7 @@ from mailbot.understand.windows import (
     Frame,
     Interval,
     build_windows,
+    every_day,
     frame_days,
     mention_frame,
     monday,
@@ -101,9 +102,9 @@ def _is_reference(m: Mention, clause: str, lex: Lexicon) -> bool:
 
 
 # 'or' right between two time expressions ("iltaisin, tai sit viikolla 12"), nothing else between them
-_OR_JOINS = rx_compile(r"[\s,;]*(?:tai|taikka|tahi|eller|or|alternatively|vaihtoehtoisesti)"
-                       r"(?:\s+(?:sit|sitten|then|else|så|också|myös))?[\s,]*")
-_OR = rx_compile(r"(?<![\w])(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)(?![\w])")
+_OR_WORDS = r"(?:tai|taikka|tahi|vaihtoehtoisesti|eller|alternativt|or|alternatively)"
+_OR_JOINS = rx_compile(rf"[\s,;]*{_OR_WORDS}(?:\s+(?:sit|sitten|then|else|så|också|myös))?[\s,]*")
+_OR = rx_compile(rf"(?<![\w]){_OR_WORDS}(?![\w])")
 
 
 _ANY_DAY = rx_compile(r"p[äa]iv|dag|day")
@@ -137,7 +138,7 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
         time_first = (m.kind == "time" and nxt is not None and nxt.is_day
                       and re.fullmatch(r"[\s,]*(?:on|at|på|den)?\s*", text[m.end:nxt.start]) is not None)
         if closed and (f.has_days or f.any_time or (time_first and text)):  # "…at 14:30, or any time on a Friday"
-            frames.append(_every_day(cur) if any_day and cur.times else cur)
+            frames.append(every_day(cur) if any_day and cur.times else cur)
             gap = text[mentions[i - 1].end:m.start] if i else ""
             cur = Frame(alternative=bool(_OR.search(gap)))
             any_day = False
@@ -153,14 +154,8 @@ def _groups(mentions: list[Mention], ctx: Context, text: str = "") -> list[Frame
         if not cur.has_days and not cur.times:
             lead_time = m.kind == "time"
         cur.merge(f)
-    frames.append(_every_day(cur) if any_day and cur.times else cur)
+    frames.append(every_day(cur) if any_day and cur.times else cur)
     return [f for f in frames if f.has_days or f.times or f.any_time]
-
-
-def _every_day(f: Frame) -> Frame:
-    if not f.has_days:
-        f.weekdays, f.habitual = set(range(7)), True
-    return f
 
 
 def _open_spans(found: list[Mention], text: str, lex: Lexicon, ctx: Context) -> list[Mention]:

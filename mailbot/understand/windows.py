@@ -424,6 +424,13 @@ def _within(windows: list[Interval], ctx: Context, end: datetime) -> bool:
     return any(e > ctx.now and s < end for s, e in windows)
 
 
+def every_day(f: Frame) -> Frame:
+    """A frame that names no day holds on every day ("iltaisin", "efter kl. 16 vilken dag som helst")."""
+    if not f.has_days:
+        f.weekdays, f.habitual = set(range(7)), True
+    return f
+
+
 def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) -> list[Interval]:
     """CONTRACT §2.1: includes united (partial frames merged into one), minus exclusions."""
     for f in includes:
@@ -431,8 +438,8 @@ def build_windows(includes: list[Frame], excludes: list[Frame], ctx: Context) ->
             f.times = [(DAY_START, DAY_END)]
         if f.alternative and f.has_days and not f.times:  # "…aamupäivällä tai ylihuomenna": a whole day
             f.times = [(DAY_START, DAY_END)]
-        if f.either and f.times and not f.has_days:  # "iltaisin, tai …": evenings on any day
-            f.weekdays, f.habitual = set(range(7)), True
+        if f.either and f.times:  # "iltaisin, tai …": evenings on any day
+            every_day(f)
         if f.either and f.has_days and not f.times:  # "viikolla 12 ihan minä päivänä, tai …": whole days
             f.times = [(DAY_START, DAY_END)]
     # a frame whose days are all gone (past, beyond the horizon) lends its hours to nobody
